@@ -1,0 +1,118 @@
+"""The shared vocabulary of counterclaim: plain frozen dataclasses, no package imports.
+
+Every stage takes and returns these types; nothing else crosses a module boundary.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+QUALIFIERS = ("exact", "approx", "over", "at_least", "under", "at_most", "range")
+NUMBER_KINDS = ("cardinal", "percent", "currency", "ordinal", "fraction", "vague")
+MEASURES = (
+    "killed",
+    "wounded",
+    "killed_or_wounded",
+    "captured",
+    "held",
+    "released",
+    "missing",
+    "displaced",
+    "destroyed",
+    "seized",
+    "attacks",
+    "aid",
+    "other",
+)
+AUTHOR = "@author"  # the claimant of a figure the article states in its own voice
+
+
+@dataclass(frozen=True)
+class Number:
+    """One number expression found in a text.
+
+    `start`/`end` are character offsets into the parsed text (end exclusive), so
+    `text[start:end] == number.text`. A vague amount ("dozens") has `value=None`.
+    """
+
+    text: str
+    start: int
+    end: int
+    value: float | None
+    value_high: float | None = None
+    qualifier: str = "exact"
+    unit: str = "count"  # "count", "percent" or an ISO 4217 code
+    kind: str = "cardinal"
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of cleaned text copied unchanged from the original: maps offsets back."""
+
+    clean_start: int
+    original_start: int
+    length: int
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article after reading and cleaning.
+
+    `id` is a hash of the cleaned text, so the same text read twice is the same article.
+    `doc` names where it came from: the file name, or `file:line` / the record id for JSONL.
+    """
+
+    id: str
+    doc: str
+    text: str
+    title: str | None = None
+    date: str | None = None  # ISO date, YYYY-MM-DD
+    url: str | None = None
+    outlet: str | None = None
+    source_path: str | None = None
+    segments: tuple[Segment, ...] = ()
+
+    def original_offset(self, clean_offset: int) -> int:
+        """The offset in the original file text of a position in the cleaned text."""
+        for seg in reversed(self.segments):
+            if seg.clean_start <= clean_offset:
+                return seg.original_start + (clean_offset - seg.clean_start)
+        return clean_offset
+
+
+@dataclass(frozen=True)
+class Skip:
+    """An input that could not be read, and why: skips are data, counted in the summary."""
+
+    path: str
+    reason: str
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One quantitative claim, with its provenance.
+
+    `text` is the evidence: `article_text[start:end]`. `sentence` is the whole sentence
+    it sits in. `claimant` is the source the article gives, or `@author`.
+    """
+
+    article: str
+    doc: str
+    text: str
+    start: int
+    end: int
+    sentence: str
+    value: float | None
+    value_high: float | None
+    qualifier: str
+    unit: str
+    measure: str
+    counted: str
+    claimant: str
+    claimant_aliases: tuple[str, ...] = ()
+    optional: bool = False
+    outlet: str | None = None
+    date: str | None = None
+    url: str | None = None
+    reasons: tuple[str, ...] = field(default=(), compare=False)
