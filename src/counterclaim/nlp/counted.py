@@ -1,0 +1,133 @@
+"""What a number counts: the noun phrase it quantifies, read from the parse.
+
+"14,000 Hamas terrorists" counts terrorists; "dozens of soldiers", "two of its soldiers"
+and "20 out of 24 battalions" count through "of"; "more than 74,000 have been wounded"
+counts nothing named (the number stands alone and is the clause's argument itself).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from counterclaim.nlp.lexicons import MEASUREMENT_UNITS, PEOPLE_NOUNS, THING_NOUNS
+
+ATTACHING_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "det", "npadvmod"})
+PERSON_LABELS = frozenset({"NORP", "PERSON"})
+
+
+@dataclass(frozen=True)
+class Counted:
+    """The counted phrase of one number.
+
+    `nominal` is the token that fills the number's role in its clause (the head noun, or
+    the number itself when it stands alone); `head` is the counted noun (None when the
+    number stands alone); `phrase` is the counted phrase in the article's words.
+    """
+
+    nominal: Token
+    head: Token | None
+    phrase: str
+    kind: str  # "people", "thing", "unit" (a measurement: days, km) or "unknown"
+    via_of: bool = False  # "two of them", "dozens of soldiers"
+
+
+def find_counted(number_tokens: Span) -> Counted:
+    """The phrase counted by the number whose tokens are `number_tokens`.
+
+    Args:
+        number_tokens: the tokens of one number expression ("more than 5,390"), in a
+            parsed sentence.
+    """
+    anchor = _anchor(number_tokens)
+    inside = {t.i for t in number_tokens}
+    node = anchor
+    # The number's own tokens ("more than", "$", "billion") hang off each other first.
+    while node.head.i in inside and node.head.i != node.i:
+        node = node.head
+    head = node.head
+    if (
+        node.dep_ in ATTACHING_DEPS
+        and head.i not in inside
+        and head.pos_ in ("NOUN", "PROPN", "PRON", "ADJ")
+        and head.i > anchor.i
+    ):
+        return Counted(node.head, head, _phrase(number_tokens, head), _kind(head))
+    of_object = _of_object(node)
+    if of_object is not None:
+        return Counted(node, of_object, _phrase_of(of_object), _kind(of_object), via_of=True)
+    following = _noun_after(anchor)
+    if following is not None:
+        return Counted(following, following, _phrase(number_tokens, following), _kind(following))
+    return Counted(node, None, "", "unknown")
+
+
+def _anchor(number_tokens: Span) -> Token:
+    for token in reversed(number_tokens):
+        if not token.is_punct or token.text == "%":
+            return token
+    return number_tokens[-1]
+
+
+def _of_object(node: Token) -> Token | None:
+    """The object of "of" or "out of" after a number that stands as a noun."""
+    for child in node.rights:
+        if child.dep_ == "prep" and child.lower_ in ("of", "out"):
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return _of_object(grandchild) or grandchild
+                if grandchild.dep_ == "prep" and grandchild.lower_ == "of":
+                    objects = [g for g in grandchild.children if g.dep_ == "pobj"]
+                    if objects:
+                        return _of_object_from_number(objects[0])
+    return None
+
+
+def _of_object_from_number(token: Token) -> Token:
+    # "20 out of 24 battalions": the object of "out of" is itself a number; count its noun.
+    if token.like_num and token.head.i != token.i:
+        for child in token.children:
+            if child.pos_ in ("NOUN", "PROPN"):
+                return child
+        if token.dep_ == "nummod":
+            return token.head
+    return token
+
+
+def _noun_after(anchor: Token) -> Token | None:
+    """A misparse fallback: the noun right after the number ("5,390 servicepeople")."""
+    doc = anchor.doc
+    for i in range(anchor.i + 1, min(anchor.i + 5, len(doc))):
+        token = doc[i]
+        if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in PEOPLE_NOUNS | THING_NOUNS:
+            return token
+        if token.pos_ not in ("ADJ", "NOUN", "PROPN", "PUNCT", "ADV"):
+            return None
+    return None
+
+
+def _phrase(number_tokens: Span, head: Token) -> str:
+    doc = head.doc
+    start = number_tokens.end
+    if head.i < start:
+        return head.text
+    return doc[start : head.i + 1].text.strip(" ,")
+
+
+def _phrase_of(head: Token) -> str:
+    left = min((t.i for t in head.lefts if t.dep_ in ("amod", "compound", "nmod")), default=head.i)
+    return head.doc[left : head.i + 1].text
+
+
+def _kind(head: Token) -> str:
+    lemma = head.lemma_.lower()
+    if lemma in MEASUREMENT_UNITS or head.lower_ in MEASUREMENT_UNITS:
+        return "unit"
+    if lemma in PEOPLE_NOUNS or head.lower_ in PEOPLE_NOUNS or head.ent_type_ in PERSON_LABELS:
+        return "people"
+    if lemma in THING_NOUNS or head.lower_ in THING_NOUNS:
+        return "thing"
+    if lemma.endswith(("man", "men", "ist", "ian", "eer", "ier")):
+        return "people"
+    return "unknown"

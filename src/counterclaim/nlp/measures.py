@@ -1,0 +1,287 @@
+"""What a figure measures: killed, wounded, destroyed … read from the words governing it.
+
+The rule climbs the parse from the counted phrase to the predicate that says what
+happened to it, through lexicons of verbs, predicates and nouns (`lexicons.py`):
+
+1. a predicate on the phrase itself: "30 injured", "twelve others injured";
+2. the verb whose object or passive subject it is: "killed 12", "12 were killed";
+   a subject-verb ("53 people died"), a copula with a predicate ("were missing",
+   "were among the dead"), a result ("left 21 people wounded");
+3. a noun that carries the measure: "the deaths of 20", "a toll of 34", "4 fatalities";
+4. through "including", "of them", coordination and apposition, the measure of the
+   phrase they belong to ("5,087 killed, including 2,055 children").
+
+Where the parse fails on a word order news uses often, a short word-order fallback
+looks at the words right after the number ("ten were injured").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from counterclaim.nlp.counted import Counted
+from counterclaim.nlp.lexicons import (
+    DEMAND_WORDS,
+    HYPOTHETICAL_AUX,
+    NEEDS_PARTICLE,
+    NOUN_MEASURES,
+    PARTICLE_VERBS,
+    PEOPLE_ONLY_NOT,
+    PREDICATE_MEASURES,
+    REPORTING_VERBS,
+    SUBJECT_VERBS,
+    THING_MEASURES,
+    TOLL_MODIFIERS,
+    TOLL_WORDS,
+    VERB_MEASURES,
+)
+
+TRANSPARENT_PREPS = frozenset({"including", "among", "of", "out", "like", "with"})
+OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "oprd", "attr", "dative"})
+MAX_CLIMB = 8
+
+
+@dataclass(frozen=True)
+class Measure:
+    """The measure of a figure and the word that gave it."""
+
+    name: str
+    trigger: Token | None
+    reason: str
+    agent: bool = False  # the counted phrase does the act ("3 jets bombed"): not a count of it
+    hypothetical: bool = False
+
+
+def find_measure(counted: Counted, *, unit: str) -> Measure | None:
+    """The measure of the figure whose counted phrase is `counted`, or None.
+
+    Args:
+        counted: the counted phrase, from `counted.find_counted`.
+        unit: the number's unit; a currency makes aid verbs and nouns apply.
+    """
+    node = counted.nominal
+    kind = counted.kind
+    for _ in range(MAX_CLIMB):
+        found = _on_phrase(node, kind) or _by_role(node, kind, unit)
+        if found is not None:
+            return _with_hypothetical(found)
+        head = node.head
+        if head.i == node.i:
+            break
+        if node.dep_ == "pobj" and head.lower_ not in TRANSPARENT_PREPS:
+            found = _through_preposition(head, kind)
+            if found is not None:
+                return _with_hypothetical(found)
+            break
+        if node.dep_ in ("conj", "appos", "pobj", "prep", "npadvmod") or (
+            node.dep_ == "nummod" and head.pos_ in ("NOUN", "PROPN")
+        ):
+            node = head
+            continue
+        if node.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
+            # The verb said nothing about the measure; stop at the clause.
+            break
+        node = head
+    noun = _noun_measure(counted.head, unit) or _noun_measure(counted.nominal, unit)
+    if noun is not None:
+        return _with_hypothetical(noun)
+    return _word_order(counted, kind)
+
+
+def _on_phrase(node: Token, kind: str) -> Measure | None:
+    """A predicate attached to the phrase: "30 injured", "others injured", "teachers killed"."""
+    for child in node.rights:
+        if child.dep_ in ("acl", "amod", "relcl") and child.tag_ in ("VBN", "JJ"):
+            name = _predicate(child, kind)
+            if name:
+                return Measure(name, child, f"participle '{child.text}'")
+    return None
+
+
+def _by_role(node: Token, kind: str, unit: str) -> Measure | None:
+    head = node.head
+    if head.i == node.i or head.pos_ not in ("VERB", "AUX", "ADJ"):
+        return None
+    dep = node.dep_
+    lemma = head.lemma_.lower()
+    if dep in OBJECT_DEPS or (dep == "pobj" and head.dep_ == "agent"):
+        # "left 21 people wounded": the result predicate names the measure.
+        for child in head.children:
+            if child.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and child.i > node.i:
+                name = _predicate(child, kind)
+                if name:
+                    return Measure(name, child, f"result '{child.text}'")
+        name = _verb(head, kind, unit)
+        if name:
+            return Measure(name, head, f"{dep} of '{head.text}'")
+        if dep == "attr" or lemma in ("be", "remain", "stand"):
+            return _copula(head, kind)
+        return None
+    if dep == "nsubj":
+        if lemma in SUBJECT_VERBS:
+            return Measure(SUBJECT_VERBS[lemma], head, f"subject of '{head.text}'")
+        if lemma in ("be", "remain", "stay", "go", "lie", "become", "sustain", "suffer"):
+            return _copula(head, kind) or _suffered(head)
+        if _verb(head, kind, unit):
+            return Measure("other", head, f"agent of '{head.text}'", agent=True)
+    return None
+
+
+def _copula(verb: Token, kind: str) -> Measure | None:
+    """ "were missing", "remain trapped", "were among the dead", "is around 1,200" (toll)."""
+    for child in verb.children:
+        if child.dep_ in ("acomp", "attr", "xcomp", "oprd"):
+            name = _predicate(child, kind)
+            if name:
+                return Measure(name, child, f"predicate '{child.text}'")
+        if child.dep_ == "prep" and child.lower_ in ("among", "between"):
+            for obj in child.children:
+                name = PREDICATE_MEASURES.get(obj.lower_) or NOUN_MEASURES.get(obj.lemma_.lower())
+                if name:
+                    return Measure(name, obj, f"among '{obj.text}'")
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in TOLL_WORDS:
+            name = _toll(child)
+            if name:
+                return Measure(name, child, f"toll '{child.text}'")
+    return None
+
+
+def _suffered(verb: Token) -> Measure | None:
+    """ "five others sustained injuries": the object names the measure."""
+    for child in verb.children:
+        if child.dep_ == "dobj" and NOUN_MEASURES.get(child.lemma_.lower()) == "wounded":
+            return Measure("wounded", child, f"object '{child.text}'")
+    return None
+
+
+def _through_preposition(prep: Token, kind: str) -> Measure | None:
+    """ "the deaths of 20 fighters", "the lives of 23", "toll to 34", "amounted to 5,390"."""
+    owner = prep.head
+    if prep.lower_ == "to":
+        for child in owner.children:
+            if child.dep_ in ("nsubj", "dobj", "nsubjpass") and child.i < prep.i:
+                name = _toll(child) or NOUN_MEASURES.get(child.lemma_.lower())
+                if name:
+                    return Measure(_for_kind(name, kind), child, f"'{child.text} … to'")
+        if owner.lemma_.lower() in TOLL_WORDS:
+            name = _toll(owner)
+            if name:
+                return Measure(name, owner, f"toll '{owner.text}'")
+        return None
+    if prep.lower_ == "of" and owner.pos_ in ("NOUN", "PROPN"):
+        lemma = owner.lemma_.lower()
+        if lemma == "life":
+            return Measure("killed", owner, "'the lives of'")
+        if lemma == "release" and _demanded(owner):
+            return Measure("held", owner, "release demanded")
+        name = NOUN_MEASURES.get(lemma)
+        if name and name not in ("attacks", "aid"):
+            return Measure(name, owner, f"'{owner.text} of'")
+    if prep.lower_ in ("in", "during", "at", "on") and kind == "unknown":
+        return None
+    return None
+
+
+def _verb(verb: Token, kind: str, unit: str) -> str | None:
+    lemma = verb.lemma_.lower()
+    if lemma in REPORTING_VERBS and lemma not in VERB_MEASURES:
+        return None
+    particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "dobj", "advmod", "oprd")}
+    for (base, particle), name in PARTICLE_VERBS.items():
+        if lemma == base and particle in particles:
+            return name
+    if lemma in NEEDS_PARTICLE:
+        return None
+    name = VERB_MEASURES.get(lemma)
+    if name is None:
+        return None
+    if name == "aid" and unit in ("count", "percent"):
+        return None
+    if kind == "people" and lemma in PEOPLE_ONLY_NOT:
+        return None
+    if kind in ("thing", "unit"):
+        return THING_MEASURES.get(lemma, name)
+    return name
+
+
+def _for_kind(name: str, kind: str) -> str:
+    # Losses of tanks and vehicles are equipment destroyed, not casualties.
+    if kind == "thing" and name in ("killed", "killed_or_wounded"):
+        return "destroyed"
+    return name
+
+
+def _predicate(token: Token, kind: str) -> str | None:
+    name = PREDICATE_MEASURES.get(token.lower_) or PREDICATE_MEASURES.get(token.lemma_.lower())
+    if name is None and token.tag_ == "VBN":
+        name = _verb(token, kind, "count")
+    if name is None and token.lower_ == "deceased":
+        name = "killed"
+    return name
+
+
+def _toll(token: Token) -> str | None:
+    for child in token.children:
+        if child.dep_ in ("compound", "amod", "nmod"):
+            name = TOLL_MODIFIERS.get(child.lemma_.lower())
+            if name:
+                return name
+    if token.lemma_.lower() == "toll":
+        return "killed"
+    return None
+
+
+def _noun_measure(token: Token | None, unit: str) -> Measure | None:
+    if token is None:
+        return None
+    lemma = token.lemma_.lower()
+    if lemma in TOLL_WORDS:
+        name = _toll(token)
+        return Measure(name, token, f"toll '{token.text}'") if name else None
+    name = NOUN_MEASURES.get(lemma) or NOUN_MEASURES.get(token.lower_)
+    if name == "aid" and unit in ("count", "percent"):
+        name = None
+    if name is None and unit not in ("count", "percent"):
+        for child in token.children:
+            if child.dep_ in ("compound", "amod") and NOUN_MEASURES.get(child.lemma_.lower()) == "aid":
+                name = "aid"
+    if name is None:
+        for child in token.children:
+            if child.dep_ in ("compound", "amod") and child.lemma_.lower() in TOLL_MODIFIERS:
+                name = TOLL_MODIFIERS[child.lemma_.lower()]
+    return Measure(name, token, f"noun '{token.text}'") if name else None
+
+
+def _word_order(counted: Counted, kind: str) -> Measure | None:
+    """ "ten were injured", "30 injured": a participle within three words of the phrase."""
+    doc = counted.nominal.doc
+    last = max(counted.nominal.i, counted.head.i if counted.head is not None else 0)
+    for i in range(last + 1, min(last + 4, len(doc))):
+        token = doc[i]
+        if token.lower_ in ("were", "was", "been", "have", "had", "are", "is", "be", "also"):
+            continue
+        if token.tag_ in ("VBN", "JJ", "VBD"):
+            name = _predicate(token, kind)
+            if name:
+                return Measure(name, token, f"word order '{token.text}'")
+        break
+    return None
+
+
+def _demanded(token: Token) -> bool:
+    for ancestor in token.ancestors:
+        if ancestor.lemma_.lower() in DEMAND_WORDS:
+            return True
+    return False
+
+
+def _with_hypothetical(measure: Measure) -> Measure:
+    trigger = measure.trigger
+    if trigger is None:
+        return measure
+    for token in (trigger, *list(trigger.ancestors)[:2]):
+        if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in token.children):
+            return Measure(measure.name, trigger, measure.reason, measure.agent, True)
+    return measure

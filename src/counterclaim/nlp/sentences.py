@@ -1,0 +1,132 @@
+"""Split an article into sentences and find its quotations, without parsing.
+
+Sentences are the unit the parser sees, in both the full and the fast path, so a
+sentence parses the same whichever path runs. Every line break ends a sentence: news
+text puts headlines, subheads and paragraphs on lines of their own.
+
+Quotations are found from the quote marks alone. A quotation that runs over several
+paragraphs follows the news convention: each continued paragraph opens with a quote
+mark and only the last one closes it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Abbreviations that end with a period but rarely end a sentence.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen lt col maj capt sgt cpl pvt adm cmdr brig st mt no nos vol
+    jan feb mar apr jun jul aug sep sept oct nov dec u.s u.n u.k e.g i.e etc vs approx
+    gov sen rep rev hon jr sr inc ltd co corp dept est fig""".split()
+)
+SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+OPENING_QUOTES = "“"
+CLOSING_QUOTES = "”"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence: `text == article_text[start:end]`; `line` counts lines from 0."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """A quotation, possibly over several paragraphs: the quoted text is [start, end)."""
+
+    start: int
+    end: int
+    closed: bool
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    r"""The sentences of `text`, in order, with offsets; blank lines are skipped.
+
+    >>> [s.text for s in split_sentences("Dr. Ali said 5 died. Two were hurt.\nHeadline 3")]
+    ['Dr. Ali said 5 died.', 'Two were hurt.', 'Headline 3']
+    """
+    sentences: list[Sentence] = []
+    offset = 0
+    for line_number, line in enumerate(text.split("\n")):
+        for start, end in _line_sentences(line):
+            sentences.append(
+                Sentence(len(sentences), offset + start, offset + end, line[start:end], line_number)
+            )
+        offset += len(line) + 1
+    return sentences
+
+
+def _line_sentences(line: str) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    for match in SENTENCE_END.finditer(line):
+        if _is_abbreviation(line, match.start()):
+            continue
+        spans.append((start, match.end()))
+        start = match.end()
+    spans.append((start, len(line)))
+    result = []
+    for a, b in spans:
+        stripped = line[a:b]
+        left = len(stripped) - len(stripped.lstrip())
+        right = len(stripped.rstrip())
+        if right > left:
+            result.append((a + left, a + right))
+    return result
+
+
+def _is_abbreviation(line: str, period: int) -> bool:
+    word = re.search(r"([\w.]+)$", line[:period])
+    if word is None:
+        return False
+    token = word.group(1).lower()
+    # A single capital letter is an initial ("John F. Kennedy"), not a sentence end.
+    return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+
+
+def find_quotations(text: str) -> list[Quotation]:
+    r"""The quotations of `text`, from curly or straight double quote marks.
+
+    A paragraph that ends inside a quotation continues it when the next paragraph opens
+    with a quote mark; otherwise the quotation ends, unclosed, at the paragraph's end.
+
+    >>> text = '“We won.\n“We will go on,” he said. Then "a"'
+    >>> [text[q.start:q.end] for q in find_quotations(text)]
+    ['We won.\n“We will go on,', 'a']
+    """
+    quotations: list[Quotation] = []
+    open_at: int | None = None
+    paragraphs = _paragraph_spans(text)
+    for number, (p_start, p_end) in enumerate(paragraphs):
+        for i in range(p_start, p_end):
+            ch = text[i]
+            if ch in OPENING_QUOTES or (ch == '"' and open_at is None):
+                if open_at is None:
+                    open_at = i + 1
+            elif (ch in CLOSING_QUOTES or ch == '"') and open_at is not None:
+                quotations.append(Quotation(open_at, i, True))
+                open_at = None
+        if open_at is not None:
+            following = paragraphs[number + 1][0] if number + 1 < len(paragraphs) else None
+            if following is None or text[following] not in OPENING_QUOTES + '"':
+                quotations.append(Quotation(open_at, p_end, False))
+                open_at = None
+    return quotations
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+
+
+def quotation_at(quotations: list[Quotation], position: int) -> Quotation | None:
+    """The quotation that contains `position`, if any."""
+    for quotation in quotations:
+        if quotation.start <= position < quotation.end:
+            return quotation
+    return None

@@ -1,0 +1,1360 @@
+"""Find the number expressions of an English text: `parse(text) -> list[Number]`.
+
+A number is anything that states a quantity: digits ("1,200", "1.2 million", "10k"),
+words ("three hundred and thirty one", "half a dozen"), fractions ("two thirds", "4/5"),
+percentages ("67 per cent"), money ("US$ 3m", "500 million dollars"), ranges
+("between 20 and 30"), and vague amounts ("dozens"), each with the qualifier
+written before it ("more than 1,200"). Dates, clock times, years, identifiers
+("F-16", "Resolution 2334"), IP addresses and phone numbers are not quantities and
+are never returned, and neither are ordinals ("the 4th", "a third attack").
+
+The cascade, top to bottom:
+
+1. `_has_candidate`: a text with no digit and no number word gives [] at once (a digit
+   search, then a set lookup of its words).
+2. `_tokenize`: digit groups, letter runs and single symbols, with their offsets.
+3. `_masked`: the tokens inside URLs, e-mail addresses, IP addresses, phone numbers,
+   clock times, dates and list markers ("1. "); no number starts or runs there.
+4. Left to right, `_number_at` tries at each token: a qualifier phrase ("at least"),
+   then a range ("between X and Y", "X to Y", "X-Y") of two quantities, or one
+   quantity (`_quantity`: money, percent, a plain amount, or a vague word).
+   An amount (`_amount`) is a cardinal read by `_cardinal` (this module's own word
+   grammar over digit and word atoms, so "3 hundred and 21" and "1,674.5 million"
+   are one number), then a fraction, decimal ("point five") or ratio ("one over
+   three") built on it.
+
+Number words are read by the grammar here, not by `text_to_num`: text2num reads a
+whole string and knows no fractions, dozens, lakh or mixed digits and words, and
+offsets into the text are needed for every piece.
+
+Values are floats; a percentage keeps its number (60% has value 60.0); money is in
+the currency's main unit (50 cents is 0.5 USD); a bare "$" is USD.
+
+>>> [(n.text, n.value, n.qualifier, n.unit) for n in parse("More than 1,200 were killed.")]
+[('More than 1,200', 1200.0, 'over', 'count')]
+>>> [(n.text, n.value, n.value_high, n.kind) for n in parse("between 20 and 30 per cent")]
+[('between 20 and 30 per cent', 20.0, 30.0, 'percent')]
+>>> [(n.text, n.value, n.unit) for n in parse("a pledge of US$ 3m on May 4")]
+[('US$ 3m', 3000000.0, 'USD')]
+>>> [(n.text, n.value, n.kind) for n in parse("dozens of homes, half a dozen tanks")]
+[('dozens', None, 'vague'), ('half a dozen', 6.0, 'fraction')]
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import NamedTuple
+
+from counterclaim.model import Number
+
+__all__ = ["parse"]
+
+# ---------------------------------------------------------------------------
+# Lexicons. Keys are lower case; lookups lower-case the token first.
+# ---------------------------------------------------------------------------
+
+UNITS = {
+    "zero": 0, "nought": 0, "naught": 0, "one": 1, "two": 2, "three": 3, "four": 4,
+    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+}
+TEENS = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+# Scale words multiply the group before them. Indian "lakh"/"crore" appear in South
+# Asian reporting; "lakh crore" multiplies (10^12).
+SCALES = {
+    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "crore": 1e7, "crores": 1e7,
+}
+# Abbreviated scales, read only right after digits ("10k", "2bn", "1,674.5 G", "2mil").
+# Case matters for one letter: "10M" is ten million but "1m" is one metre, and
+# "10g" is ten grams; lower-case "m" counts only in money ("$3m") or before a plural noun.
+DIGIT_SCALES = {
+    "k": 1e3, "K": 1e3, "M": 1e6, "MM": 1e6, "G": 1e9, "b": 1e9, "B": 1e9,
+    "bn": 1e9, "mn": 1e6, "mln": 1e6, "mil": 1e6, "bln": 1e9, "tn": 1e12, "tln": 1e12,
+    "trn": 1e12,
+}
+SPACED_DIGIT_SCALES = {"k", "K", "M", "MM", "G", "bn", "mn", "mln", "mil", "bln", "tn", "tln"}
+DOZENS = {"dozen": 12, "dozens": 12, "dz": 12, "dzs": 12, "doz": 12, "dozs": 12}
+
+# Denominators of fractions. "second" is left out: "a second strike" is not 1/2.
+ORDINALS = {
+    "half": 2, "halves": 2, "quarter": 4, "quarters": 4,
+    "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+    "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
+    "seventieth": 70, "eightieth": 80, "ninetieth": 90,
+    "hundredth": 100, "thousandth": 1e3, "millionth": 1e6, "billionth": 1e9,
+    "trillionth": 1e12,
+}
+# After a tens word an ordinal may be the unit of a compound: "twenty-first" is 21st.
+UNIT_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9,
+}
+
+# "one" is a pronoun after these words: "the one who", "which one", "no one".
+ONE_PRONOUN_BEFORE = {
+    "the", "this", "that", "which", "each", "every", "any", "no", "another", "someone",
+    "anyone", "everyone", "someone's",
+}
+ONE_PRONOUN_AFTER = {"another", "anyone", "'s"}
+# "one-off", "one-sided": a hyphen compound that is no count.
+ONE_IDIOMS = {"off", "sided", "way", "time", "stop", "liner", "on", "upmanship"}
+
+# A number right after these words names a thing, it counts nothing: "Route 60",
+# "Resolution 2334", "Brigade 401", "Flash Update 17", "Article 5", "Day 100".
+IDENTIFIER_BEFORE = {
+    "route", "resolution", "resolutions", "brigade", "highway", "road", "article",
+    "articles", "section", "chapter", "paragraph", "page", "pages", "gate", "block",
+    "building", "bus", "flight", "platform", "room", "unit", "battalion", "regiment",
+    "division", "squadron", "update", "bulletin", "report", "no", "phase", "level",
+    "zone", "sector", "checkpoint", "ward", "decree", "law", "protocol", "model",
+    "mk", "mark", "type", "series", "grade", "category", "step", "stage", "day",
+    "week", "version", "channel", "camp", "line", "hall", "exit", "kilometre",
+    "kilometer", "km", "terminal", "crossing", "apartment", "house", "street",
+    "avenue", "lane", "plot", "case", "file", "item", "annex", "annexe", "rule",
+    "clause", "figure", "table", "station", "post", "tower", "pier", "hangar",
+    "berth", "bay", "shelter", "school", "hospital", "dam", "bridge",
+}
+# Only these of IDENTIFIER_BEFORE mark an identifier when written in lower case;
+# "the bus 30 people rode" is rare but "version two" is not an identifier.
+IDENTIFIER_ANY_CASE = {"resolution", "route", "highway", "article", "no", "brigade"}
+
+# A four-digit number from 1800 to 2099 after one of these is a year: "in 2014".
+YEAR_CUES = {
+    "in", "since", "until", "till", "by", "during", "before", "after", "of", "year",
+    "early", "late", "mid", "summer", "winter", "spring", "autumn", "fall", "circa",
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "throughout", "around", "through",
+}
+# A plural noun after a year-like number makes it a count again: "killed 2000 people".
+COUNT_NOUNS = {"people", "children", "men", "women", "persons", "dead", "displaced"}
+NOT_PLURALS = {"is", "was", "has", "as", "its", "his", "this", "thus", "us", "yes", "less"}
+
+# Words after which "from X to Y" is a change, not a range: "rose from 20 to 30".
+CHANGE_VERBS = {
+    "rose", "risen", "rise", "rises", "rising", "increased", "increase", "increases",
+    "climbed", "climb", "jumped", "grew", "grown", "fell", "fallen", "falls", "dropped",
+    "decreased", "declined", "up", "down", "revised", "raised", "lowered", "went",
+    "soared", "surged", "doubled", "cut", "reduced", "slashed", "boosted", "shrank",
+    "swelled", "changed", "moved", "edged", "spiked", "plunged", "plummeted", "dipped",
+}
+TIME_UNITS = {
+    "day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours",
+    "night", "nights", "decade", "decades", "minute", "minutes", "weekend", "weekends",
+}
+
+# Qualifier phrases before a number, longest first within the alternation.
+QUALIFIERS = [
+    ("approx", r"an\s+estimated|estimated|approximately|approx\.?|about|around|roughly"
+               r"|nearly|almost|some|close\s+to|circa|ca\.|c\.|~|an\s+approximate"),
+    ("over", r"more\s+than|upwards\s+of|in\s+excess\s+of|exceeding|well\s+over|well\s+above"
+             r"|just\s+over|over|above"),
+    ("at_least", r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than"
+                 r"|not\s+fewer\s+than|a\s+minimum\s+of"),
+    ("under", r"less\s+than|fewer\s+than|just\s+under|just\s+below|under|below"),
+    ("at_most", r"up\s+to|at\s+most|no\s+more\s+than|not\s+more\s+than|a\s+maximum\s+of"
+                r"|as\s+many\s+as|as\s+much\s+as"),
+]
+# Qualifiers written after a number: "300 or more", "1,000+", "300-odd", "50-plus".
+SUFFIX_QUALIFIERS = [
+    ("at_least", r"\s+or\s+more\b"),
+    ("approx", r"\s+or\s+so\b|-odd\b|\s+odd\b"),
+    ("over", r"\+|-plus\b|\s+plus\b(?!\s+[0-9])"),
+]
+
+# Currency written before the amount. The one-letter forms "A$"/"R$" need the capital
+# ("a $5 fund" is US dollars); "c $" (Canadian) keeps the spaced lower case of wire copy.
+CURRENCY_PREFIXES = [
+    ("USD", r"(?i:us\s?\$|u\.\s?s\.?\s?\$|usd\b|us\s+dollars?\b)"),
+    ("CAD", r"(?i:c\s?\$|ca\$|can\$|cad\b)"),
+    ("AUD", r"A\$|AU\$|AUD\b"),
+    ("HKD", r"(?i:hk\s?\$|hkd\b)"),
+    ("NZD", r"NZ\$|NZD\b"),
+    ("MXN", r"(?i:mex\s?\$|mxn\b)"),
+    ("BRL", r"R\$|BRL\b"),
+    ("USD", r"\$"),
+    ("EUR", r"€|EUR\b"),
+    ("GBP", r"£|GBP\b"),
+    ("JPY", r"¥|JPY\b"),
+    ("INR", r"₹|Rs\.?(?=\s?[0-9])|INR\b"),
+    ("UAH", r"₴|UAH\b"),
+    ("RUB", r"₽|RUB\b"),
+    ("ILS", r"₪|NIS\b|ILS\b"),
+    ("NGN", r"₦|NGN\b"),
+    ("CHF", r"CHF\b|SFr\.?"),
+    ("SAR", r"SAR\b"), ("AED", r"AED\b"), ("SDG", r"SDG\b"), ("SYP", r"SYP\b"),
+    ("YER", r"YER\b"), ("CDF", r"CDF\b"), ("XOF", r"XOF\b"), ("XAF", r"XAF\b"),
+    ("MMK", r"MMK\b"), ("CNY", r"CNY\b|RMB\b"), ("TRY", r"TRY\b|₺"), ("PKR", r"PKR\b"),
+    ("EGP", r"EGP\b"), ("LBP", r"LBP\b"), ("IQD", r"IQD\b"), ("KES", r"KES\b"),
+    ("ETB", r"ETB\b"), ("SEK", r"SEK\b"), ("NOK", r"NOK\b"), ("DKK", r"DKK\b"),
+]
+# Currency written after the amount, with its scale to the main unit (cents are 1/100).
+# Bare "francs" is taken as the West African CFA franc (Sahel reporting); bare "pounds"
+# is sterling unless it weighs something ("pounds of explosives", "a 2,000-pound bomb").
+CURRENCY_SUFFIXES = [
+    ("USD", 1, r"(?:us|u\.s\.|american)\s+dollars?|dollars?|bucks"),
+    ("CAD", 1, r"canadian\s+dollars?"), ("AUD", 1, r"australian\s+dollars?"),
+    ("HKD", 1, r"hong\s+kong\s+dollars?"), ("NZD", 1, r"new\s+zealand\s+dollars?"),
+    ("USD", 0.01, r"cents?|¢"),
+    ("EUR", 1, r"euros?"),
+    ("GBP", 1, r"(?:british\s+)?pounds?\s+sterling|british\s+pounds?|sterling"),
+    ("EGP", 1, r"egyptian\s+pounds?"), ("SDG", 1, r"sudanese\s+pounds?"),
+    ("SSP", 1, r"south\s+sudanese\s+pounds?"), ("SYP", 1, r"syrian\s+pounds?"),
+    ("LBP", 1, r"lebanese\s+pounds?"),
+    ("GBP", 1, r"pounds?(?!\s+of\b)"), ("GBP", 0.01, r"pence|penny|pennies"),
+    ("JPY", 1, r"(?:japanese\s+)?yen"),
+    ("CNY", 1, r"(?:chinese\s+)?yuan|renminbi|rmb|元"),
+    ("PKR", 1, r"pakistani\s+rupees?"), ("LKR", 1, r"sri\s+lankan\s+rupees?|ரூ"),
+    ("INR", 1, r"(?:indian\s+)?rupees?"),
+    ("CHF", 1, r"swiss\s+francs?"), ("CDF", 1, r"congolese\s+francs?"),
+    ("XAF", 1, r"central\s+african\s+(?:cfa\s+)?francs?"),
+    ("XOF", 1, r"(?:west\s+african\s+)?cfa\s+francs?|francs?"),
+    ("UAH", 1, r"(?:ukrainian\s+)?hryvni?as?|hryvnyas?"),
+    ("RUB", 1, r"(?:russian\s+)?r[ou]+bles?"),
+    ("ILS", 1, r"(?:new\s+israeli\s+)?shekels?|nis"),
+    ("SAR", 1, r"saudi\s+riyals?|riyals?"), ("YER", 1, r"yemeni\s+ri[ay]ls?"),
+    ("IRR", 1, r"iranian\s+rials?|rials?"), ("AED", 1, r"(?:uae\s+)?dirhams?"),
+    ("IQD", 1, r"iraqi\s+dinars?"), ("JOD", 1, r"jordanian\s+dinars?"),
+    ("LYD", 1, r"libyan\s+dinars?"), ("NGN", 1, r"naira"), ("ZAR", 1, r"rand"),
+    ("KES", 1, r"kenyan\s+shillings?|shillings?"), ("MMK", 1, r"kyats?"),
+    ("TRY", 1, r"(?:turkish\s+)?lira"), ("MXN", 1, r"(?:mexican\s+)?pesos?"),
+    ("ESP", 1, r"pesetas?"), ("FIM", 1, r"(?:finnish\s+)?markk?as?"),
+    ("NLG", 1, r"(?:dutch\s+)?guilders?"), ("SEK", 1, r"(?:swedish\s+)?kron(?:a|or)"),
+    ("CRC", 1, r"₡"), ("GEL", 1, r"₾"), ("LAK", 1, r"₭"), ("AFN", 1, r"afghanis?"),
+    ("USD", 1, r"USD"), ("EUR", 1, r"EUR"), ("GBP", 1, r"GBP"), ("SEK", 1, r"SEK"),
+    ("CHF", 1, r"CHF"), ("UAH", 1, r"UAH"), ("RUB", 1, r"RUB"), ("ILS", 1, r"ILS"),
+]
+PERCENT_SUFFIX = r"\s?%|\s*(?:percentage\s+points?|percentages?|percents?|per\s?-?cent|pct\b\.?)"
+
+# Vague amounts: value None, the word kept. "dozens of" gives "dozens": the claim
+# extraction reads what follows. "many" and "some" are left out (too common to be
+# amounts); "a couple" is read as about 2.
+VAGUE = (
+    r"(?:tens|hundreds)\s+of\s+(?:thousands|millions)|several\s+(?:dozen|hundred|thousand"
+    r"|million)|a\s+few\s+(?:dozen|hundred|thousand|million)|dozens|hundreds|thousands"
+    r"|millions|billions|scores(?=\s+of\b)|tens(?=\s+of\b)|several|a\s+few|numerous"
+    r"|a\s+number(?=\s+of\b)|a\s+handful|countless|a\s+couple"
+)
+
+MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+
+# ---------------------------------------------------------------------------
+# Compiled patterns
+# ---------------------------------------------------------------------------
+
+# Words that can make a number on their own; a text with none of them and no digit
+# holds no number. A set lookup is 15 times faster here than one regex alternation.
+_NUMBER_WORDS = frozenset(
+    set(UNITS) | set(TEENS) | set(TENS) | set(SCALES) | {"hundred"} | set(DOZENS)
+    | set(ORDINALS) | {o + "s" for o in ORDINALS if not o.endswith("s")}
+    | {"several", "few", "numerous", "number", "handful", "countless", "scores", "tens",
+       "hundreds", "thousands", "millions", "billions", "couple"}
+)
+# Tokens at which a number expression may begin (a number word, a qualifier's first
+# word, a currency prefix, a sign); the scan tries no other word.
+_STARTERS = _NUMBER_WORDS | {
+    "a", "an", "half", "quarter", "minus", "negative", "between", "from", "per", "percent",
+    "percents", "about", "approximately", "approx", "around", "roughly", "nearly", "almost",
+    "some", "close", "circa", "ca", "c", "estimated", "more", "upwards", "in", "exceeding",
+    "well", "just", "over", "above", "at", "no", "not", "less", "fewer", "under", "below",
+    "up", "as", "us", "u", "can", "hk", "nz", "mex", "au", "r", "rs", "sfr",
+}
+_SYMBOL_STARTERS = "-−.$€£¥₹₴₽₪₦~₺"
+_DIGIT_RE = re.compile(r"[0-9]")
+_LETTERS_RE = re.compile(r"[a-z]+")
+
+_TOKEN_RE = re.compile(
+    r"[0-9]{1,3}(?:[ \u00a0\u2009\u202f][0-9]{3}(?![0-9]))+(?:\.[0-9]+)?"  # 1 234 567
+    r"|[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?"  # 1,234,567.89
+    r"|[0-9]{1,3}(?:\.[0-9]{3}){2,}(?![0-9])(?:,[0-9]+)?"  # 1.234.567,89
+    r"|(?<![0-9,])[0-9]+,[0-9]{1,2}(?![0-9,])"  # 5,00 · 1,3 (decimal comma)
+    r"|[0-9]+(?:\.[0-9]+)?"
+    r"|[^\W\d_]+"
+    r"|\S"
+)
+
+# Spans that hold no quantity.
+_MASK_RE = re.compile(
+    r"(?=[0-9+hwJFMASOND]|[\w.+-]+@)(?:"  # a cheap first look before the alternation
+    + "|".join([
+        r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+",  # URL, e-mail
+        r"(?<![0-9.])[0-9]{1,3}(?:\.[0-9]{1,3}){3}(?![0-9.])",  # IP address
+        r"\+[0-9]{1,3}(?:[ -][0-9]{2,4}){2,}|(?<![0-9])[0-9]+(?:-[0-9]+){2,}(?:/[0-9]+)?",
+        r"(?<![0-9])[0-9]{1,2}(?:[:.][0-9]{2})?\s?(?i:[ap]\.?m\b\.?)",  # 2.15pm, 10 a.m.
+        r"(?<![0-9])[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?![0-9])",  # 10:47
+        r"(?<![0-9])[0-2][0-9][0-5][0-9]\s?(?:GMT|UTC|hrs\b|hours\b)",  # 0600 GMT
+        r"(?<![0-9])[0-9]{1,4}([/.-])[0-9]{1,2}\1[0-9]{2,4}(?![0-9])",  # 20/11/2023
+        r"\b" + MONTH + r"\s+[0-9]{1,2}(?:st|nd|rd|th)?(?:\s?[-–]\s?[0-9]{1,2}(?:st|nd|rd|th)?)?"
+        r"(?:,?\s+[0-9]{4})?(?![0-9])",  # October 7, January 25-26, July 9, 2024
+        r"(?<![0-9])[0-9]{1,2}(?:st|nd|rd|th)?(?:\s?[-–]\s?[0-9]{1,2}(?:st|nd|rd|th)?)?"
+        r"\s+(?:of\s+)?" + MONTH + r"(?:,?\s+[0-9]{4})?(?![0-9])",  # 7 October (2023)
+        r"\b" + MONTH + r",?\s+(?:of\s+)?(?:1[89]|20)[0-9]{2}(?![0-9])",  # October 2023
+        r"(?<![0-9])(?:1[89]|20)[0-9]{2}\s?[-–/]\s?(?:(?:1[89]|20)[0-9]{2}|[0-9]{2})(?![0-9])",
+    ])
+    + ")"
+)
+
+_LIST_MARKER_RE = re.compile(r"^[ \t]*([0-9]{1,2})[.)](?=[ \t])", re.M)  # "1. Ceasefire talks"
+_QUALIFIER_RE = re.compile(
+    r"(?i:" + "|".join(f"(?P<{name}>(?:{pat}))" for name, pat in QUALIFIERS)
+    + r")(?:(?<=~)|(?<=\.)\s*|\s+)"
+)
+_SUFFIX_QUALIFIER_RE = re.compile(
+    "(?i:" + "|".join(f"(?P<{name}>{pat})" for name, pat in SUFFIX_QUALIFIERS) + ")"
+)
+_CURRENCY_PREFIX_RE = re.compile(
+    "|".join(f"(?P<c{k}>{pat})" for k, (_, pat) in enumerate(CURRENCY_PREFIXES))
+    + r"(?:\s?(?=[0-9.]|[a-zA-Z]))"
+)
+_CURRENCY_SUFFIX_RE = re.compile(
+    r"(?:\s*-\s*|\s*)(?:"
+    + "|".join(f"(?P<c{k}>{pat})" for k, (_, _, pat) in enumerate(CURRENCY_SUFFIXES))
+    + r")(?![^\W\d_])",
+    re.I,
+)
+_PERCENT_RE = re.compile(r"(?i:" + PERCENT_SUFFIX + r")(?![^\W\d_])")
+_PERCENT_OF_RE = re.compile(r"(?i:percents?|per\s?cent)\s+of\s+")
+_VAGUE_RE = re.compile(r"(?i:" + VAGUE + r")\b")
+_BLANK_LINE_RE = re.compile(r"\n\s*\n")
+
+
+# ---------------------------------------------------------------------------
+# Intermediate values (immutable, local to one call)
+# ---------------------------------------------------------------------------
+
+
+class _Tok(NamedTuple):
+    start: int
+    end: int
+    kind: str  # "n" digits, "w" letters, "s" any other single character
+    text: str
+    low: str
+
+
+class _Ctx(NamedTuple):
+    text: str
+    toks: list[_Tok]
+    masked: frozenset[int]
+
+
+class _Atom(NamedTuple):
+    """One piece of a cardinal: digits, a number word, or "and"; `total` is the value so far."""
+
+    kind: str  # digits, unit, teen, tens, hundred, scale, dozen, and
+    value: float
+    tok: int  # index of its last token
+    total: float
+
+
+class _Amount(NamedTuple):
+    value: float
+    end: int  # index of the token after the amount
+    kind: str  # cardinal or fraction
+    scale: float  # the scale word that multiplied it (1 if none): ranges share it
+    digits: str  # the digit string of a lone integer token ("2014"), else ""
+
+
+class _Quantity(NamedTuple):
+    value: float | None
+    end: int
+    kind: str  # a Number kind
+    unit: str
+    scale: float
+    qualifier: str  # "" unless the quantity itself implies one ("a couple": approx)
+    high: float | None = None
+
+
+# ---------------------------------------------------------------------------
+# 1-3: pre-check, tokens, masks
+# ---------------------------------------------------------------------------
+
+
+def _has_candidate(text: str) -> bool:
+    """Whether the text holds a digit or a number word: most sentences stop here."""
+    return _DIGIT_RE.search(text) is not None or not _NUMBER_WORDS.isdisjoint(
+        _LETTERS_RE.findall(text.lower())
+    )
+
+
+def _tokenize(text: str) -> list[_Tok]:
+    toks = []
+    for m in _TOKEN_RE.finditer(text):
+        s = m.group()
+        c = s[0]
+        kind = "n" if "0" <= c <= "9" else ("w" if c.isalpha() else "s")
+        toks.append(_Tok(m.start(), m.end(), kind, s, s.lower()))
+    return toks
+
+
+def _masked(text: str, toks: list[_Tok]) -> frozenset[int]:
+    """Indices of the tokens inside dates, times, URLs, IP addresses and phone numbers."""
+    if _DIGIT_RE.search(text) is None:
+        return frozenset()  # every mask holds a digit
+    spans = [m.span() for m in _MASK_RE.finditer(text)]
+    spans += [m.span(1) for m in _LIST_MARKER_RE.finditer(text)]
+    spans.sort()
+    if not spans:
+        return frozenset()
+    out = set()
+    k = 0
+    for i, t in enumerate(toks):
+        while k < len(spans) and spans[k][1] <= t.start:
+            k += 1
+        if k < len(spans) and spans[k][0] <= t.start < spans[k][1]:
+            out.add(i)
+    return frozenset(out)
+
+
+# ---------------------------------------------------------------------------
+# Token helpers
+# ---------------------------------------------------------------------------
+
+
+def _glued(ctx: _Ctx, i: int) -> bool:
+    """Whether token i touches token i+1 (no space between)."""
+    toks = ctx.toks
+    return i + 1 < len(toks) and toks[i].end == toks[i + 1].start
+
+
+def _joinable(ctx: _Ctx, i: int) -> bool:
+    """Whether words i and i+1 may belong to one number: blank space, no blank line."""
+    toks = ctx.toks
+    if i + 1 >= len(toks) or (i + 1) in ctx.masked:
+        return False
+    gap = ctx.text[toks[i].end:toks[i + 1].start]
+    return gap.isspace() and (gap.count("\n") < 2 or not _BLANK_LINE_RE.search(gap))
+
+
+def _hyphen_after(ctx: _Ctx, i: int) -> int:
+    """The index after a hyphen that follows token i ("twenty-three", "fifty - two"), or -1."""
+    toks = ctx.toks
+    j = i + 1
+    if j + 1 < len(toks) and toks[j].text in "-‐–" and toks[j].kind == "s":
+        gap1 = ctx.text[toks[i].end:toks[j].start]
+        gap2 = ctx.text[toks[j].end:toks[j + 1].start]
+        if (gap1 == "" or gap1.isspace()) and (gap2 == "" or gap2.isspace()):
+            return j + 1
+    return -1
+
+
+def _next_word(ctx: _Ctx, i: int, hyphen: bool = True) -> int:
+    """Index of the word after token i, across a space or a hyphen; -1 if none."""
+    nxt = i + 1
+    if nxt < len(ctx.toks) and ctx.toks[nxt].kind == "w" and (_joinable(ctx, i) or _glued(ctx, i)):
+        return nxt
+    if hyphen:
+        return _hyphen_after(ctx, i)
+    return -1
+
+
+def _word(ctx: _Ctx, i: int) -> str:
+    return ctx.toks[i].low if 0 <= i < len(ctx.toks) and ctx.toks[i].kind == "w" else ""
+
+
+def _ends_clause(ctx: _Ctx, i: int) -> bool:
+    """Whether token i is the end of the text or not a word (punctuation)."""
+    return i >= len(ctx.toks) or ctx.toks[i].kind == "s"
+
+
+def _is_plural_noun(word: str) -> bool:
+    return word in COUNT_NOUNS or (
+        len(word) > 3 and word.endswith("s") and not word.endswith("ss") and word not in NOT_PLURALS
+    )
+
+
+def _tok_at(ctx: _Ctx, pos: int, start: int) -> int:
+    """The index of the first token at or after character `pos`, searching from `start`."""
+    toks = ctx.toks
+    j = start
+    while j < len(toks) and toks[j].start < pos:
+        j += 1
+    return j
+
+
+# ---------------------------------------------------------------------------
+# Digits
+# ---------------------------------------------------------------------------
+
+
+def _digits_value(s: str) -> float:
+    """The value of one digit token: "1,234.5", "1.234.567", "5,00", "40 000"."""
+    s = s.replace(" ", "").replace("\u00a0", "").replace("\u2009", "").replace("\u202f", "")
+    if "," in s and "." in s:  # 1,234.5 or 1.234,5: the last separator is the decimal point
+        if s.index(",") < s.index("."):
+            s = s.replace(",", "")
+        else:
+            s = s.replace(".", "").replace(",", ".")
+    elif "," in s:
+        head, _, tail = s.partition(",")
+        s = head + "." + tail if len(tail) <= 2 and "," not in tail else s.replace(",", "")
+    elif s.count(".") > 1:
+        s = s.replace(".", "")
+    return float(s)
+
+
+def _times(a: float, b: float) -> float:
+    """a * b without binary noise: 16.4 million is 16400000.0, not 16399999.999999998."""
+    return float(f"{a * b:.15g}")
+
+
+def _signed_int(ctx: _Ctx, j: int) -> tuple[int, int] | None:
+    """An exponent after "e" or "^": signs then digits, all glued ("+14", "--23")."""
+    toks = ctx.toks
+    sign = 1
+    while j < len(toks) and toks[j].text in "+-" and _glued(ctx, j):
+        sign = -sign if toks[j].text == "-" else sign
+        j += 1
+    if j < len(toks) and toks[j].kind == "n" and toks[j].text.isdigit() and len(toks[j].text) <= 2:
+        return sign * int(toks[j].text), j + 1  # at most 10^±99: no overflow
+    return None
+
+
+def _digit_atom(ctx: _Ctx, i: int) -> tuple[float, int, str] | None:
+    """A digit token with what is glued to it: "1e10", "1.1^23", "3/4", "1 4/5", ".08".
+
+    Returns (value, index after, kind) or None when the digits are not a quantity
+    (glued to letters: "M113", "F-16", "29km", "4th", "1980s"; "9/11").
+    """
+    toks = ctx.toks
+    t = toks[i]
+    prev = toks[i - 1] if i else None
+    # Glued on the left to letters, "#" or "letters-": an identifier.
+    if prev is not None and prev.end == t.start:
+        if prev.kind == "w" or prev.text in "#№":
+            return None
+        before = toks[i - 2] if i >= 2 and toks[i - 2].end == prev.start else None
+        if before is not None and prev.text in "-‐" and before.kind == "w":
+            return None  # F-16, Su-25, COVID-19
+        if before is not None and prev.text in "/_." and before.kind == "n":
+            return None  # the second half of "9/11", "24/7", "1.2.3"
+    value = _digits_value(t.text)
+    j = i + 1
+    kind = "cardinal"
+    if j < len(toks) and _glued(ctx, i):
+        nxt = toks[j]
+        if nxt.text in ("e", "E") and _glued(ctx, j):  # 1e10, 12.32e+14
+            exp = _signed_int(ctx, j + 1)
+            if exp is not None:
+                return _times(value, 10.0 ** exp[0]), exp[1], kind
+        if nxt.text == "^" and _glued(ctx, j):  # 1.1^23
+            exp = _signed_int(ctx, j + 1)
+            if exp is not None and value > 0 and abs(exp[0] * math.log10(value)) < 300:
+                return value ** exp[0], exp[1], kind
+        if nxt.text == "/" and _glued(ctx, j) and j + 1 < len(toks) and toks[j + 1].kind == "n":
+            den = _digits_value(toks[j + 1].text)
+            if not (0 < value < den) or _glued(ctx, j + 1) and toks[j + 2].kind != "s":
+                return None  # 9/11, 24/7: no fraction
+            return value / den, j + 2, "fraction"
+    # "1 4/5": a whole number then a fraction.
+    if (
+        _joinable(ctx, i) and t.text.isdigit() and j + 2 < len(toks)
+        and toks[j].kind == "n" and toks[j + 1].text == "/" and _glued(ctx, j)
+        and _glued(ctx, j + 1) and toks[j + 2].kind == "n"
+    ):
+        num, den = _digits_value(toks[j].text), _digits_value(toks[j + 2].text)
+        if 0 < num < den:
+            return value + num / den, j + 3, "fraction"
+    return value, j, kind
+
+
+def _digit_scale(ctx: _Ctx, i: int, money: bool) -> tuple[float, int] | None:
+    """An abbreviated scale after the digits that end at token i: "10k", "2 bn", "3m"."""
+    toks = ctx.toks
+    j = i + 1
+    if j >= len(toks) or j in ctx.masked or toks[j].kind != "w":
+        return None
+    s = toks[j].text
+    glued = toks[i].end == toks[j].start
+    if not glued and not _joinable(ctx, i):
+        return None
+    if s.lower() in SCALES:
+        return SCALES[s.lower()], j + 1
+    if s in DIGIT_SCALES and (glued or s in SPACED_DIGIT_SCALES):
+        return DIGIT_SCALES[s], j + 1
+    low = s.lower()
+    if low in ("bn", "mn", "mln", "bln", "tn", "tln", "trn", "mil") and (glued or low != "mil"):
+        return DIGIT_SCALES[low], j + 1
+    if s == "m" and glued and (money or _is_plural_noun(_word(ctx, _next_word(ctx, j, False)))):
+        return 1e6, j + 1
+    return None
+
+
+def _glued_word_after(ctx: _Ctx, end: int) -> bool:
+    """Whether letters touch the number ending before token `end` ("29km", "4th", "3D").
+
+    A currency or percent sign written there ("100元") is allowed.
+    """
+    toks = ctx.toks
+    if end >= len(toks) or toks[end - 1].end != toks[end].start or toks[end].kind != "w":
+        return False
+    return _CURRENCY_SUFFIX_RE.match(ctx.text, toks[end].start) is None
+
+
+# ---------------------------------------------------------------------------
+# Cardinals: the word grammar
+# ---------------------------------------------------------------------------
+
+
+def _word_kind(low: str) -> tuple[str, float] | None:
+    if low in UNITS:
+        return "unit", UNITS[low]
+    if low in TEENS:
+        return "teen", TEENS[low]
+    if low in TENS:
+        return "tens", TENS[low]
+    if low == "hundred":
+        return "hundred", 100
+    if low in SCALES:
+        return "scale", SCALES[low]
+    if low in DOZENS:
+        return "dozen", 12
+    return None
+
+
+def _one_is_pronoun(ctx: _Ctx, i: int) -> bool:
+    """ "The one who", "which one", "no one", "one another", "one-off": not a count."""
+    before = _word(ctx, i - 1)
+    if before in ONE_PRONOUN_BEFORE:
+        return True
+    if before in ("only", "last", "same", "other", "first", "right", "wrong", "new", "old") and (
+        _word(ctx, i - 2) in ("the", "this", "that")
+    ):
+        return True
+    after = _word(ctx, i + 1) if _joinable(ctx, i) else ""
+    if after in ONE_PRONOUN_AFTER or before == "at" and after in ("point", "stage"):
+        return True
+    h = _hyphen_after(ctx, i)
+    return h > 0 and _word(ctx, h) in ONE_IDIOMS
+
+
+def _cardinal(ctx: _Ctx, i: int, money: bool = False) -> list[_Atom]:
+    """The longest cardinal starting at token i, as atoms ([] if none).
+
+    Grammar: digits or number words, combined the English way: "twenty-one", "three
+    hundred and two", "4 thousand 3 hundred and 21", "1.2 million", "three lakh crore",
+    "three dozens". "and" joins only where English puts it (after a hundred or a scale,
+    and "twenty and three").
+    """
+    toks = ctx.toks
+    atoms: list[_Atom] = []
+    # finished scale groups; the group being read; the part of it after "hundred"
+    total = group = small = 0.0
+    last_scale = math.inf
+    prev = ""  # kind of the previous atom
+    j = i
+    while j < len(toks) and j not in ctx.masked:
+        t = toks[j]
+        if not atoms:
+            if t.kind == "n":
+                d = _digit_atom(ctx, j)
+                if d is None:
+                    return []
+                value, nj, dkind = d
+                atoms.append(_Atom("digits", value, nj - 1, value))
+                if dkind == "fraction" or nj != j + 1:
+                    return atoms  # "3/4", "1e10": nothing joins them
+                group, small, prev = value, value, "digits"
+                sc = _digit_scale(ctx, nj - 1, money)
+                if sc is not None:
+                    total, group, last_scale = _times(value, sc[0]), 0.0, sc[0]
+                    atoms.append(_Atom("scale", sc[0], sc[1] - 1, total))
+                    prev, j = "scale", sc[1]
+                    continue
+                j = nj
+                continue
+            low = t.low
+            if low == "a":  # "a hundred", "a dozen", "a million"
+                n = _next_word(ctx, j, False)
+                nk = _word_kind(_word(ctx, n))
+                if nk is None or nk[0] not in ("hundred", "scale", "dozen"):
+                    return []
+                group = small = 1.0
+                atoms.append(_Atom("unit", 1, j, 1))
+                prev, j = "unit", n
+                continue
+            wk = _word_kind(low)
+            if wk is None or wk[0] not in ("unit", "teen", "tens"):
+                return []
+            if low == "one" and _one_is_pronoun(ctx, j) or _word(ctx, j - 1) == "point":
+                return []  # "the one who", "back to point zero"
+            group = small = wk[1]
+            atoms.append(_Atom(wk[0], wk[1], j, group))
+            prev = wk[0]
+        else:
+            # Try to extend: find the next token across a space, a hyphen or "and".
+            last = atoms[-1].tok
+            n = _hyphen_after(ctx, last)
+            if n < 0 and _joinable(ctx, last):
+                n = last + 1
+            if n < 0 or n in ctx.masked:
+                break
+            hyphen = toks[n - 1].kind == "s"
+            with_and = False
+            if toks[n].low == "and" and not hyphen:
+                m = n + 1 if _joinable(ctx, n) else -1
+                if m < 0 or m in ctx.masked:
+                    break
+                with_and, n = True, m
+            tn = toks[n]
+            if tn.kind == "n":
+                if hyphen or prev not in ("hundred", "scale") or not tn.text.isdigit():
+                    break
+                d = _digit_atom(ctx, n)
+                limit = 100 if prev == "hundred" else min(last_scale, 1000)
+                if d is None or d[1] != n + 1 or d[0] >= limit:
+                    break  # "3 hundred and 21", "4 thousand 3 hundred"
+                found: tuple[str, float] | None = ("digits", d[0])
+            else:
+                found = _word_kind(tn.low)
+            if found is None:
+                break
+            kind, value = found
+            if hyphen and not (prev == "tens" and kind == "unit"):
+                break  # only "twenty-three" joins over a hyphen
+            if with_and and not (
+                prev in ("hundred", "scale") and kind in ("unit", "teen", "tens", "digits")
+                or prev == "tens" and kind == "unit"
+            ):
+                break
+            if kind == "unit" and prev == "tens" and value > 0:
+                group += value
+                small += value
+            elif kind in ("unit", "teen", "tens", "digits") and prev in ("hundred", "scale"):
+                if kind == "unit" and value == 0:
+                    break
+                group += value
+                small = value
+            elif kind == "hundred" and (
+                prev in ("unit", "teen", "tens") and 0 < group < 100 or prev == "digits"
+            ):
+                group *= 100  # "twenty-one hundred", "322 hundred"
+                small = 0
+            elif kind == "scale" and prev != "scale" and (total + group) > 0 and value < last_scale:
+                total += _times(group, value)
+                group = small = 0
+                last_scale = value
+            elif kind == "scale" and prev == "scale" and value > atoms[-1].value:
+                total *= value  # "lakh crore"
+                last_scale = value * atoms[-1].value
+            elif kind == "dozen" and prev in ("unit", "teen", "tens", "digits") and small > 0:
+                group += small * 11
+                small = 0
+            else:
+                break
+            if with_and:
+                atoms.append(_Atom("and", 0, n - 1, total + group - value))
+            atoms.append(_Atom(kind, value, n, total + group))
+            prev = kind
+            if kind == "dozen":
+                break
+            j = n
+            continue
+        j += 1
+    return atoms
+
+
+# ---------------------------------------------------------------------------
+# Amounts: a cardinal and what is built on it
+# ---------------------------------------------------------------------------
+
+
+def _ordinal_at(ctx: _Ctx, j: int) -> tuple[float, bool, int, bool] | None:
+    """A fraction denominator at token j: (value, plural, index after, is a unit ordinal).
+
+    Reads "fifths", "half", "twenty-first", "twenty firsts" (21), "hundredth".
+    """
+    low = _word(ctx, j)
+    if not low:
+        return None
+    if low in TENS:
+        n = _next_word(ctx, j)
+        ow = _word(ctx, n)
+        sing = ow[:-1] if ow.endswith("s") else ow
+        if n > 0 and sing in UNIT_ORDINALS:
+            return TENS[low] + UNIT_ORDINALS[sing], ow != sing, n + 1, False
+        return None
+    if low in ORDINALS:
+        return ORDINALS[low], low in ("halves", "quarters"), j + 1, low in UNIT_ORDINALS
+    if low.endswith("s") and low[:-1] in ORDINALS:
+        return ORDINALS[low[:-1]], True, j + 1, low[:-1] in UNIT_ORDINALS
+    return None
+
+
+def _fraction_context_ok(ctx: _Ctx, den_low: str, end: int) -> bool:
+    """ "a third" / "one fifth" is a fraction only before "of", a scale, or the clause end.
+
+    Else it is an ordinal: "a third attack", "one fifth consecutive day".
+    """
+    if den_low in ("half", "quarter"):
+        return True
+    if _ends_clause(ctx, end):
+        return True
+    nxt = _word(ctx, end)
+    return nxt in ("of", "and", "or") or nxt in SCALES
+
+
+def _scale_after(ctx: _Ctx, end: int) -> tuple[float, int]:
+    """A scale that multiplies a fraction: "half a million", "two thirds of a million"."""
+    j = end
+    if _word(ctx, j) == "of" and _joinable(ctx, j - 1):
+        j += 1
+    if _word(ctx, j) == "a" and _joinable(ctx, j - 1):
+        j += 1
+    if j < len(ctx.toks) and _joinable(ctx, j - 1):
+        w = _word(ctx, j)
+        if w in SCALES:
+            return SCALES[w], j + 1
+        if w == "dozen":
+            return 12, j + 1
+    return 1, end  # "two thirds of the city": no scale
+
+
+def _simple_fraction(ctx: _Ctx, i: int) -> tuple[float, int, float] | None:
+    """A fraction with a word numerator: "two thirds", "a half", "one twenty-fifth".
+
+    Returns (value, index after, numerator) without a following scale.
+    """
+    toks = ctx.toks
+    if i >= len(toks) or i in ctx.masked or toks[i].kind != "w":
+        return None
+    if toks[i].low == "a" or toks[i].low == "one" and not _one_is_pronoun(ctx, i):
+        atoms: list[_Atom] = [_Atom("unit", 1, i, 1)]
+    else:
+        atoms = _cardinal(ctx, i)
+        if not atoms or atoms[0].kind == "digits" or atoms[-1].kind == "dozen":
+            return None
+        if toks[i].low == "a" and len(atoms) == 1:
+            return None
+    return _fraction_of(ctx, atoms)
+
+
+def _fraction_of(ctx: _Ctx, atoms: list[_Atom]) -> tuple[float, int, float] | None:
+    """The fraction made by `atoms` as numerator and the ordinal after them, if any."""
+    last = atoms[-1].tok
+    n = _next_word(ctx, last)
+    if n < 0:
+        return None
+    numer = atoms[-1].total
+    den = _ordinal_at(ctx, n)
+    if den is None:
+        # "one one hundred fifth": the denominator has its own cardinal ("one hundred").
+        if len(atoms) != 1 or ctx.toks[n].kind != "w":
+            return None
+        pre = _cardinal(ctx, n)
+        if not pre or pre[-1].kind not in ("hundred", "scale", "tens"):
+            return None
+        m = _next_word(ctx, pre[-1].tok)
+        if _word(ctx, m) == "and":
+            m = m + 1 if _joinable(ctx, m) else -1
+        if pre[-1].kind == "tens":
+            den2 = _ordinal_at(ctx, pre[-1].tok)
+            if den2 is None:
+                return None
+            value, plural, end, _ = den2
+            value += pre[-1].total - pre[-1].value
+        else:
+            den3 = _ordinal_at(ctx, m) if m > 0 else None
+            if den3 is None or den3[0] >= pre[-1].value:
+                return None
+            value, plural, end, _ = den3
+            value += pre[-1].total
+        if plural != (numer != 1):
+            return None
+        return numer / value, end, numer
+    value, plural, end, unit_ord = den
+    den_low = _word(ctx, n)
+    if len(atoms) >= 2 and unit_ord and atoms[-2].kind != "and":
+        if atoms[-1].kind == "tens":  # "one hundred thirty fifths" is 100/35
+            numer = atoms[-2].total
+            value += atoms[-1].value
+        elif atoms[-1].kind == "scale" and [a.kind for a in atoms[-3:-1]] == ["hundred", "unit"]:
+            numer = atoms[-3].total  # "one hundred one thousand fifths" is 100/1005
+            value += atoms[-2].value * atoms[-1].value
+    if plural != (numer != 1) or value <= 0:
+        return None
+    if numer == 1 and not plural and not _fraction_context_ok(ctx, den_low, end):
+        return None
+    return numer / value, end, numer
+
+
+def _point_decimals(ctx: _Ctx, j: int) -> tuple[str, int]:
+    """The digits read after "point": "zero three" is "03", "seventy-one" is "71"."""
+    digits = ""
+    while j < len(ctx.toks) and j not in ctx.masked:
+        low = _word(ctx, j)
+        if low in UNITS:
+            digits += str(UNITS[low])
+        elif low in TEENS:
+            digits += str(TEENS[low])
+        elif low in TENS:
+            v = TENS[low]
+            n = _next_word(ctx, j)
+            if _word(ctx, n) in UNITS and UNITS[_word(ctx, n)] > 0:
+                v += UNITS[_word(ctx, n)]
+                j = n
+            digits += str(v)
+        else:
+            break
+        n = _next_word(ctx, j, hyphen=False)
+        if n < 0:
+            return digits, j + 1
+        j = n
+    return digits, j
+
+
+def _sign(ctx: _Ctx, i: int) -> tuple[float, int]:
+    """A sign before a number: "-9.2", "minus five", "- 1 4/5" at the start of the text.
+
+    Returns (sign, index of the number). A hyphen glued to a word is no sign ("SCP-173").
+    """
+    toks = ctx.toks
+    t = toks[i]
+    if t.low in ("minus", "negative") and _joinable(ctx, i):
+        return -1.0, i + 1
+    if t.kind == "s" and t.text in "-−" and i + 1 < len(toks) and toks[i + 1].kind == "n":
+        free = i == 0 or toks[i - 1].end != t.start or toks[i - 1].text in "(["
+        if free and (_glued(ctx, i) or i == 0 and _joinable(ctx, i)):
+            return -1.0, i + 1
+    return 1.0, i
+
+
+def _leading_point(ctx: _Ctx, i: int) -> _Amount | None:
+    """ ".08": a decimal written without its zero."""
+    toks = ctx.toks
+    if i + 1 >= len(toks) or not _glued(ctx, i) or not toks[i + 1].text.isdigit():
+        return None
+    if i > 0 and toks[i - 1].end == toks[i].start:
+        return None  # "192." is the end of a number, not the start of one
+    if _glued_word_after(ctx, i + 2):
+        return None  # "the .25ml liquid"
+    return _Amount(float("0." + toks[i + 1].text), i + 2, "cardinal", 1, "")
+
+
+def _bare_fraction(ctx: _Ctx, j: int) -> tuple[float, int, float] | None:
+    """ "half" without a numerator ("more than half"), "quarter million", "quarter of".
+
+    Returns (value, index after, scale). Not "the first half", "the Christian quarter".
+    """
+    low = _word(ctx, j)
+    if low not in ("half", "quarter") or _word(ctx, j - 1) in (
+        "the", "first", "second", "third", "fourth", "last",
+    ):
+        return None
+    scale, end = _scale_after(ctx, j + 1)
+    if low == "quarter" and scale == 1 and _word(ctx, j + 1) != "of":
+        return None
+    return scale / ORDINALS[low], end, scale
+
+
+def _amount(ctx: _Ctx, i: int, money: bool = False, ratios: bool = True) -> _Amount | None:
+    """The amount starting at token i: sign, cardinal, then fraction/decimal/ratio.
+
+    `money` lets "3m" mean three million; `ratios` allows "2000 over 3".
+    """
+    toks = ctx.toks
+    if toks[i].text == ".":
+        return _leading_point(ctx, i)
+    sign, j = _sign(ctx, i)
+    if j >= len(toks) or j in ctx.masked:
+        return None
+    atoms = _cardinal(ctx, j, money)
+    scale = 1.0
+    if not atoms:
+        frac = _simple_fraction(ctx, j) if toks[j].kind == "w" else None
+        if frac is not None:  # "a third", "two thirds of a million"
+            scale, end = _scale_after(ctx, frac[1])
+            value, kind = _times(frac[0], scale), "fraction"
+        else:
+            bare = _bare_fraction(ctx, j)
+            if bare is None:
+                return None
+            value, end, scale = bare
+            kind = "fraction"
+    elif atoms[0].kind == "digits" and len(atoms) == 1 and atoms[0].tok > j:
+        # digits with something glued: "3/4", "1 4/5", "1e10"
+        value, end = atoms[0].value, atoms[0].tok + 1
+        kind = "fraction" if "/" in ctx.text[toks[j].start:toks[end - 1].end] else "cardinal"
+    else:
+        scales = [a.value for a in atoms if a.kind == "scale"]
+        scale = scales[-1] if scales else 1.0
+        value, end, kind = _after_cardinal(ctx, atoms, atoms[-1].total, atoms[-1].tok + 1, ratios)
+    lone_digits = bool(atoms) and atoms[0].kind == "digits" and end == atoms[0].tok + 1
+    if lone_digits and _glued_word_after(ctx, end):
+        return None  # "29km", "4th", "1980s", "1m isn't"
+    h = _hyphen_after(ctx, end - 1)
+    if h > 0 and _word(ctx, h) == "fold":
+        return None  # "three-fold": a multiplier
+    plain = toks[j].text if lone_digits and end == j + 1 and sign > 0 else ""
+    return _Amount(sign * value, end, kind, scale, plain if plain.isdigit() else "")
+
+
+def _after_cardinal(
+    ctx: _Ctx, atoms: list[_Atom], value: float, end: int, ratios: bool
+) -> tuple[float, int, str]:
+    """What follows a cardinal: a fraction, "and a half", "point five", "over three"."""
+    toks = ctx.toks
+    words = atoms[0].kind != "digits"
+    # "one hundred and three quarters": the unit after "and" is a numerator.
+    if words and len(atoms) >= 3 and atoms[-2].kind == "and" and atoms[-1].kind == "unit":
+        frac = _fraction_of(ctx, [_Atom("unit", atoms[-1].value, atoms[-1].tok, atoms[-1].value)])
+        if frac is not None:
+            return _mixed(ctx, atoms[:-2], frac)
+    if words:
+        frac = _fraction_of(ctx, atoms)
+        if frac is not None:
+            fvalue, fend, _ = frac
+            sc, fend = _scale_after(ctx, fend)
+            return _times(fvalue, sc), fend, "fraction"
+    # "and a half", "and two thirds", "and a half million"
+    n = _next_word(ctx, end - 1, hyphen=False) if end - 1 >= 0 else -1
+    if _word(ctx, n) == "and" and _joinable(ctx, n):
+        frac = _simple_fraction(ctx, n + 1)
+        if frac is not None and frac[2] < 10:
+            return _mixed(ctx, atoms, frac)
+    # "two hundred point zero three"
+    if words and _word(ctx, n) == "point" and _joinable(ctx, n):
+        digits, dend = _point_decimals(ctx, n + 1)
+        if digits:
+            return value + float("0." + digits), dend, "cardinal"
+    # "one over three", "2000 over 3" (not "200 over 3 days"), "one out of three"
+    if ratios and value == 1 and _word(ctx, n) == "in" and _joinable(ctx, n):
+        den = _cardinal(ctx, n + 1) if n + 1 < len(toks) else []
+        if den and den[-1].kind not in ("and", "scale") and den[-1].total > 1 and (
+            den[0].kind == "digits") == (not words):
+            return 1 / den[-1].total, den[-1].tok + 1, "fraction"  # "one in three children"
+    if ratios and _word(ctx, n) in ("over", "out") and _joinable(ctx, n):
+        k = n + 1
+        if _word(ctx, n) == "out":
+            if _word(ctx, k) != "of" or not _joinable(ctx, k) or not words:
+                return value, end, "cardinal"
+            k += 1
+        if k < len(toks) and k not in ctx.masked:
+            den = _cardinal(ctx, k)
+            if den and den[-1].kind != "and" and den[-1].total > 0:
+                dend = den[-1].tok + 1
+                word_den = den[0].kind != "digits"
+                if _word(ctx, n) == "out" and word_den or _ends_clause(ctx, dend):
+                    return value / den[-1].total, dend, "fraction"
+    return value, end, "cardinal"
+
+
+def _mixed(ctx: _Ctx, whole: list[_Atom], frac: tuple[float, int, float]) -> tuple[float, int, str]:
+    """A whole number and a fraction: "one and a half", "3 million and a half"."""
+    fvalue, fend, _ = frac
+    sc, fend = _scale_after(ctx, fend)
+    if whole[-1].kind != "scale" and sc != 1:  # "one and a half million"
+        return _times(whole[-1].total + fvalue, sc), fend, "fraction"
+    if sc == 1 and whole[-1].kind == "scale":
+        sc = whole[-1].value  # "five billion and three quarters" is 5.75 billion
+    return whole[-1].total + _times(fvalue, sc), fend, "fraction"
+
+
+# ---------------------------------------------------------------------------
+# Quantities: money, percent, plain amounts, vague words
+# ---------------------------------------------------------------------------
+
+
+def _currency_suffix(ctx: _Ctx, end: int) -> tuple[str, float, int] | None:
+    """A currency word after the amount that ends before token `end`: "million dollars"."""
+    toks = ctx.toks
+    if end >= len(toks):
+        return None
+    m = _CURRENCY_SUFFIX_RE.match(ctx.text, toks[end - 1].end)
+    if m is None or m.lastgroup is None:
+        return None
+    code, factor, _ = CURRENCY_SUFFIXES[int(m.lastgroup[1:])]
+    word = m.group(m.lastgroup).lower()
+    if word.startswith("pound") and "-" in m.group() and not word.endswith("s"):
+        return None  # "a 2,000-pound bomb"
+    if m.group().strip() != m.group() and "\n\n" in m.group():
+        return None
+    if m.group(m.lastgroup).isupper() and len(word) == 3 and m.group()[:1] == "-":
+        return None
+    return code, factor, _tok_at(ctx, m.end(), end)
+
+
+def _cents(ctx: _Ctx, amount: _Amount, end: int) -> tuple[float, int]:
+    """ "3 dollars 50 cents", "thirteen dollars and forty-five cents", "c $ 100 and fifty"."""
+    if amount.scale != 1 or amount.value != int(amount.value):
+        return 0.0, end
+    j = end
+    if _word(ctx, j) == "and" and _joinable(ctx, j - 1) and _joinable(ctx, j):
+        j += 1
+    elif j >= len(ctx.toks) or not _joinable(ctx, j - 1):
+        return 0.0, end
+    if j >= len(ctx.toks) or j in ctx.masked:
+        return 0.0, end
+    atoms = _cardinal(ctx, j)
+    if not atoms or atoms[-1].kind == "and" or not 0 < atoms[-1].total < 100:
+        return 0.0, end
+    k = atoms[-1].tok + 1
+    after = _word(ctx, k) if k < len(ctx.toks) and _joinable(ctx, k - 1) else ""
+    if after in ("cents", "cent"):
+        return atoms[-1].total / 100, k + 1
+    alone = _ends_clause(ctx, k) or after in ("and", "or") or not _joinable(ctx, k - 1)
+    if alone and _currency_suffix(ctx, k) is None:
+        return atoms[-1].total / 100, k  # "thirteen dollars forty five"
+    return 0.0, end
+
+
+def _is_year(ctx: _Ctx, i: int, amount: _Amount) -> bool:
+    """ "in 2014", "the 2014 war", "2024" alone: a four-digit number that is a year."""
+    if len(amount.digits) != 4 or not 1800 <= amount.value <= 2099:
+        return False
+    before = _word(ctx, i - 1)
+    after = _word(ctx, amount.end) if _joinable(ctx, amount.end - 1) else ""
+    if before in YEAR_CUES or i > 0 and ctx.toks[i - 1].text == "©":
+        return True
+    if after and _is_plural_noun(after):
+        return False
+    if i == 0 and amount.end >= len(ctx.toks):
+        return True
+    if after in ("and", "or", "to", "of", "were", "are", "have", "had", "more", "over"):
+        return False
+    if after in ("was", "saw", "marked", "brought", "began", "ended", "will", "has", "is"):
+        return True  # "2024 was the deadliest year"
+    if amount.end < len(ctx.toks) and ctx.toks[amount.end].text in ("'", "’"):
+        return True
+    return before in ("the", "a", "an", "its", "their", "his", "her", "'s") and after != ""
+
+
+def _is_identifier(ctx: _Ctx, i: int) -> bool:
+    """ "Route 60", "Resolution 2334", "Brigade 401", "No. 5": a number that names."""
+    toks = ctx.toks
+    k = i - 1
+    if k >= 0 and toks[k].text == "." and k >= 1 and toks[k - 1].low in ("no", "nos", "art"):
+        return True
+    if k < 0 or toks[k].kind != "w" or not _joinable(ctx, k):
+        return False
+    low = toks[k].low
+    if low not in IDENTIFIER_BEFORE:
+        return False
+    if low in ("day", "week") and _word(ctx, k - 1) in ("on", "by", "since", "until", "to"):
+        return True  # "the front line on day 19" (but "every day 100 children die")
+    return low in IDENTIFIER_ANY_CASE or toks[k].text[0].isupper()
+
+
+def _money_first(ctx: _Ctx, i: int) -> _Quantity | None:
+    """Money with its currency written first: "$17.6 billion", "US$ 3m", "c $ 16.4 million"."""
+    toks = ctx.toks
+    m = _CURRENCY_PREFIX_RE.match(ctx.text, toks[i].start)
+    if m is None or m.lastgroup is None:
+        return None
+    j = _tok_at(ctx, m.end(), i)
+    if j >= len(toks) or j in ctx.masked or toks[j].kind == "s":
+        return None
+    amount = _amount(ctx, j, money=True, ratios=False)
+    if amount is None:
+        return None
+    code = CURRENCY_PREFIXES[int(m.lastgroup[1:])][0]
+    cents, end = _cents(ctx, amount, amount.end)
+    suffix = _currency_suffix(ctx, end)
+    if suffix is not None and suffix[0] == code and suffix[1] == 1:
+        end = suffix[2]  # "$5 million dollars"
+    return _Quantity(amount.value + cents, end, "currency", code, amount.scale, "")
+
+
+def _percent_first(ctx: _Ctx, i: int) -> _Quantity | None:
+    """ "per cent of twenty-two": a percentage written before its number."""
+    m = _PERCENT_OF_RE.match(ctx.text, ctx.toks[i].start)
+    if m is None:
+        return None
+    j = _tok_at(ctx, m.end(), i)
+    amount = _amount(ctx, j) if j < len(ctx.toks) else None
+    if amount is None:
+        return None
+    return _Quantity(amount.value, amount.end, "percent", "percent", amount.scale, "")
+
+
+def _amount_with_unit(ctx: _Ctx, i: int) -> _Quantity | None:
+    """An amount and the unit written after it: "60%", "500 million dollars", "53"."""
+    amount = _amount(ctx, i)
+    if amount is None:
+        return None
+    end = amount.end
+    m = _PERCENT_RE.match(ctx.text, ctx.toks[end - 1].end)
+    if m is not None:
+        end = _tok_at(ctx, m.end(), end)
+        return _Quantity(amount.value, end, "percent", "percent", amount.scale, "")
+    suffix = _currency_suffix(ctx, end)
+    if suffix is not None:
+        code, factor, end = suffix
+        cents = 0.0
+        if factor == 1:
+            cents, end = _cents(ctx, amount, end)
+        value = _times(amount.value, factor) + cents
+        return _Quantity(value, end, "currency", code, amount.scale, "")
+    if amount.digits and (_is_year(ctx, i, amount) or _is_identifier(ctx, i)):
+        return None
+    return _Quantity(amount.value, end, amount.kind, "count", amount.scale, "")
+
+
+def _vague(ctx: _Ctx, i: int) -> _Quantity | None:
+    """ "dozens", "tens of thousands", "several hundred", "a number (of)"; "a couple" is ~2."""
+    m = _VAGUE_RE.match(ctx.text, ctx.toks[i].start)
+    if m is None:
+        return None
+    end = _tok_at(ctx, m.end(), i)
+    if m.group().lower().startswith("a couple"):
+        return _Quantity(2.0, end, "cardinal", "count", 1, "approx")
+    return _Quantity(None, end, "vague", "count", 1, "approx")
+
+
+def _quantity(ctx: _Ctx, i: int) -> _Quantity | None:
+    """The quantity at token i: money, percent, a plain amount or a vague word."""
+    if ctx.toks[i].kind == "n":
+        return _amount_with_unit(ctx, i)
+    return (
+        _money_first(ctx, i) or _percent_first(ctx, i) or _amount_with_unit(ctx, i)
+        or (_vague(ctx, i) if ctx.toks[i].kind == "w" else None)
+    )
+
+
+# ---------------------------------------------------------------------------
+# 4: numbers with qualifiers and ranges
+# ---------------------------------------------------------------------------
+
+
+def _range_end(ctx: _Ctx, first: _Quantity, connector_ok: tuple[str, ...]) -> _Quantity | None:
+    """The second half of a range after `first`: "to 30", "-30", "and 30 per cent"."""
+    toks = ctx.toks
+    j = first.end
+    if j >= len(toks) or j in ctx.masked or first.value is None:
+        return None
+    c = toks[j]
+    if c.low in connector_ok and c.kind == "w" and _joinable(ctx, j - 1) and _joinable(ctx, j):
+        k = j + 1
+    elif "-" in connector_ok and c.text in "-–—‐" and c.kind == "s" and j + 1 < len(toks):
+        gap1 = ctx.text[toks[j - 1].end:c.start]
+        gap2 = ctx.text[c.end:toks[j + 1].start]
+        if gap1 != gap2 or "\n" in gap1 or len(gap1) > 1:
+            return None
+        k = j + 1
+    else:
+        return None
+    if k >= len(toks) or k in ctx.masked:
+        return None
+    second = _quantity(ctx, k)
+    if second is None or second.value is None or second.kind == "vague":
+        return None
+    low = first.value
+    if first.scale == 1 and second.scale > 1 and low * second.scale <= second.value:
+        low *= second.scale  # "2 to 3 million", "$2-3bn"
+    kinds = {first.kind, second.kind} - {"cardinal", "fraction"}
+    if len(kinds) > 1 or len({first.unit, second.unit} - {"count"}) > 1:
+        return None  # "2% to $1.45 billion" is no range
+    if not second.value > low:
+        return None
+    unit = second.unit if second.unit != "count" else first.unit
+    kind = kinds.pop() if kinds else "cardinal"
+    return _Quantity(low, second.end, kind, unit, second.scale, "range", second.value)
+
+
+def _number_at(ctx: _Ctx, i: int) -> tuple[Number, int] | None:
+    """The number expression starting at token i, with its qualifier; or None."""
+    toks = ctx.toks
+    text = ctx.text
+    start_tok = i
+    qualifier = ""
+    m = _QUALIFIER_RE.match(text, toks[i].start) if toks[i].kind != "n" else None
+    if m is not None and m.lastgroup is not None:
+        j = _tok_at(ctx, m.end(), i)
+        if j < len(toks) and j not in ctx.masked and j > i:
+            qualifier, i = m.lastgroup, j
+    # "between 20 and 30", "from 20 to 30"
+    low = toks[i].low
+    if low in ("between", "from") and i + 1 < len(toks) and _joinable(ctx, i):
+        first = _quantity(ctx, i + 1)
+        if first is not None and first.kind != "vague" and not (
+            low == "from" and _word(ctx, i - 1) in CHANGE_VERBS
+        ):
+            r = _range_end(ctx, first, ("and",) if low == "between" else ("to",))
+            if r is not None:
+                return _finish(ctx, start_tok, r, "range"), r.end
+    q = _quantity(ctx, i)
+    if q is None:
+        return None
+    before = start_tok - 1
+    if qualifier == "over" and _word(ctx, q.end) in TIME_UNITS and before >= 0 and (
+        toks[before].kind == "n" or _word(ctx, before) not in ("", "for", "in", "of", "than")
+    ):
+        qualifier, start_tok = "", i  # "killed 200 over three days": a period, not "more than"
+    change = _word(ctx, i - 1) == "from" and _word(ctx, i - 2) in CHANGE_VERBS
+    if q.kind != "vague" and not change:
+        r = _range_end(ctx, q, ("to", "-"))
+        if r is not None:
+            return _finish(ctx, start_tok, r, "range"), r.end
+    end = q.end
+    qual = qualifier or q.qualifier or "exact"
+    if q.kind != "vague" and end <= len(toks):
+        sm = _SUFFIX_QUALIFIER_RE.match(text, toks[end - 1].end)
+        if sm is not None and sm.lastgroup is not None:
+            suffix_end = _tok_at(ctx, sm.end(), end)
+            if qualifier == "":
+                qual = sm.lastgroup
+            end = suffix_end
+    return _finish(ctx, start_tok, q._replace(end=end), qual), end
+
+
+def _finish(ctx: _Ctx, start_tok: int, q: _Quantity, qualifier: str) -> Number:
+    toks = ctx.toks
+    start = toks[start_tok].start
+    end = toks[q.end - 1].end
+    return Number(
+        text=ctx.text[start:end], start=start, end=end,
+        value=None if q.value is None else float(q.value),
+        value_high=None if q.high is None else float(q.high),
+        qualifier=qualifier, unit=q.unit, kind=q.kind,
+    )
+
+
+def parse(text: str) -> list[Number]:
+    """The number expressions of `text`, in text order, not overlapping.
+
+    Args:
+        text: any string; a sentence is the usual unit.
+
+    Returns:
+        `Number`s whose `text` is `text[start:end]`. The qualifier written before the
+        number is inside the span ("about 300"); "dozens of" gives "dozens".
+
+    >>> [(n.text, n.value) for n in parse("Strike kills 53, wounds dozens in Gaza on October 7")]
+    [('53', 53.0), ('dozens', None)]
+    """
+    if not text or not _has_candidate(text):
+        return []
+    toks = _tokenize(text)
+    ctx = _Ctx(text, toks, _masked(text, toks))
+    out: list[Number] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        t = toks[i]
+        if i in ctx.masked or not (
+            t.kind == "n" or t.kind == "s" and t.text in _SYMBOL_STARTERS
+            or t.low in _STARTERS or t.text.isupper() and len(t.text) == 3
+        ):
+            i += 1
+            continue
+        found = _number_at(ctx, i)
+        if found is None:
+            i += 1
+            continue
+        number, i = found
+        if number.value is not None and not math.isfinite(number.value):
+            continue
+        out.append(number)
+    return out
