@@ -580,6 +580,9 @@ def _digit_scale(ctx: _Ctx, i: int, money: bool) -> tuple[float, int] | None:
     glued = toks[i].end == toks[j].start
     if not glued and not _joinable(ctx, i):
         return None
+    # "47 M23 rebels": a letter glued to digits is a name, not a scale.
+    if toks[j].end < len(ctx.text) and ctx.text[toks[j].end].isalnum():
+        return None
     if s.lower() in SCALES:
         return SCALES[s.lower()], j + 1
     if s in DIGIT_SCALES and (glued or s in SPACED_DIGIT_SCALES):

@@ -39,7 +39,7 @@ VERB_MEASURES: dict[str, str] = {
     # destroyed
     "destroy": "destroyed", "damage": "destroyed", "demolish": "destroyed", "down": "destroyed",
     "raze": "destroyed", "burn": "destroyed", "torch": "destroyed", "disable": "destroyed",
-    "neutralize": "destroyed", "neutralise": "destroyed", "wreck": "destroyed",
+    "neutralize": "killed", "neutralise": "killed", "wreck": "destroyed",
     "flatten": "destroyed", "level": "destroyed", "detonate": "destroyed", "blow": "destroyed",
     "intercept": "destroyed", "hit": "destroyed", "sink": "destroyed", "bomb": "destroyed",
     "shell": "destroyed", "knock": "destroyed", "lose": "killed",
@@ -78,7 +78,7 @@ NEEDS_PARTICLE = frozenset({"carry", "fend", "round", "hand", "knock", "blow", "
 # Verbs whose subject is the counted group: "53 people died", "13,000 residents fled".
 SUBJECT_VERBS: dict[str, str] = {
     "die": "killed", "perish": "killed", "flee": "displaced", "surrender": "captured",
-    "disappear": "missing", "vanish": "missing", "remain": "other", "succumb": "killed",
+    "disappear": "missing", "vanish": "missing", "succumb": "killed",
     "defect": "other", "drown": "killed", "starve": "killed",
 }
 # Adjectives and participles as predicates: "were missing", "left 12 dead", "30 injured".
@@ -86,7 +86,8 @@ PREDICATE_MEASURES: dict[str, str] = {
     "dead": "killed", "killed": "killed", "wounded": "wounded", "injured": "wounded",
     "hurt": "wounded", "missing": "missing", "captive": "held", "homeless": "displaced",
     "displaced": "displaced", "unaccounted": "missing", "detained": "captured",
-    "abducted": "captured", "trapped": "other", "lifeless": "killed",
+    "abducted": "captured", "trapped": "other", "lifeless": "killed", "deceased": "killed",
+    "alive": "held", "maimed": "wounded",
 }
 
 # Nouns that carry the measure themselves: "4 fatalities", "a death toll of 300".
@@ -128,6 +129,8 @@ commander general colonel major captain sergeant conscript recruit reservist mar
 sailor pilot crew crewman airman paratrooper sniper gunner guard policeman police
 fighter militant rebel insurgent terrorist jihadist extremist gunman mercenary
 combatant guerrilla militiaman militia operative member cadre recruit partisan
+assailant attacker raider jihadi gunmen monk priest nun worker contractor crew
+servicemen defender invader occupier paramilitary trooper rescuer aid-worker
 hostage captive prisoner detainee abductee pow inmate
 palestinian israeli ukrainian russian sudanese syrian yemeni lebanese iraqi afghan
 burmese congolese malian somali ethiopian eritrean libyan kurd houthi
@@ -160,16 +163,24 @@ REPORTING_VERBS = frozenset("""
 say tell report announce claim state add note acknowledge admit confirm estimate
 declare assert insist allege accuse warn indicate reveal disclose publish post tweet
 write mention recall explain stress underscore emphasise emphasize boast deny
+verify register
 brief inform testify show record document count tally put cite quote update
 read conclude affirm maintain argue suggest believe reckon calculate tell
 """.split())
 # Reporting verbs that cannot report on their own object: "claimed the lives of 23".
 REPORTING_NOT_WITH_OBJECT = {"claim": {"life", "responsibility", "credit"}, "put": set(),
                              "count": set(), "record": set(), "show": set(), "read": set()}
+# Verbs whose subject reports a figure by putting a toll at it: "put the toll at 38".
+TOLL_REPORTING = frozenset({"put", "place", "estimate", "set"})
+# Verbs that say a toll or total reached a figure: "the toll rose to 46", "stood at 104".
+TOLL_VERBS = frozenset({"rise", "reach", "climb", "stand", "hit", "top", "pass", "exceed",
+                        "surpass", "increase", "jump", "grow", "soar", "amount", "bring",
+                        "raise", "put", "place", "be", "total", "near", "approach", "cross"})
+# Places of captivity: "remain in captivity", "held in detention".
+CAPTIVITY_NOUNS = frozenset({"captivity", "detention", "custody", "prison", "jail"})
 # Verbs that report only with a clause or quote; with a plain object they mean another
 # thing ("put the toll at", "recorded 12 attacks", "showed").
-REPORT_ONLY_WITH_CLAUSE = frozenset({"put", "count", "record", "show", "read", "document",
-                                     "tally", "update", "believe", "reckon", "calculate"})
+REPORT_ONLY_WITH_CLAUSE = frozenset({"show", "read", "update", "believe", "reckon", "calculate"})
 # Passive reporting verbs that carry a source from the sentence before (SCHEMA).
 AGENTLESS_REPORTING = frozenset({"say", "report", "believe", "confirm", "estimate", "fear",
                                  "think", "understand", "presume", "know", "expect"})

@@ -23,6 +23,7 @@ from spacy.tokens import Token
 
 from counterclaim.nlp.counted import Counted
 from counterclaim.nlp.lexicons import (
+    CAPTIVITY_NOUNS,
     DEMAND_WORDS,
     HYPOTHETICAL_AUX,
     NEEDS_PARTICLE,
@@ -34,6 +35,7 @@ from counterclaim.nlp.lexicons import (
     SUBJECT_VERBS,
     THING_MEASURES,
     TOLL_MODIFIERS,
+    TOLL_VERBS,
     TOLL_WORDS,
     VERB_MEASURES,
 )
@@ -118,7 +120,14 @@ def _by_role(node: Token, kind: str, unit: str) -> Measure | None:
             return Measure(name, head, f"{dep} of '{head.text}'")
         if dep == "attr" or lemma in ("be", "remain", "stand"):
             return _copula(head, kind)
-        return None
+        return _toll_subject(head)
+    if dep == "nsubj" and head.tag_ == "VBN" and not any(
+        c.dep_ == "aux" and c.lemma_ == "have" for c in head.children
+    ):
+        # "… and at least 100 homes burned": an elliptical passive.
+        name = _verb(head, kind, unit)
+        if name:
+            return Measure(name, head, f"subject of passive '{head.text}'")
     if dep == "nsubj":
         if lemma in SUBJECT_VERBS:
             return Measure(SUBJECT_VERBS[lemma], head, f"subject of '{head.text}'")
@@ -141,10 +150,23 @@ def _copula(verb: Token, kind: str) -> Measure | None:
                 name = PREDICATE_MEASURES.get(obj.lower_) or NOUN_MEASURES.get(obj.lemma_.lower())
                 if name:
                     return Measure(name, obj, f"among '{obj.text}'")
-        if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in TOLL_WORDS:
-            name = _toll(child)
-            if name:
-                return Measure(name, child, f"toll '{child.text}'")
+        if child.dep_ == "prep" and child.lower_ == "in":
+            for obj in child.children:
+                if obj.lemma_.lower() in CAPTIVITY_NOUNS:
+                    return Measure("held", obj, f"in '{obj.text}'")
+    return _toll_subject(verb)
+
+
+def _toll_subject(verb: Token) -> Measure | None:
+    """ "the toll stood at 104", "losses reached 60", "the death toll is around 1,200"."""
+    if verb.lemma_.lower() not in TOLL_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            name = _toll(child) or NOUN_MEASURES.get(child.lemma_.lower())
+            if name in ("killed", "wounded", "killed_or_wounded", "displaced", "held",
+                        "missing", "captured"):
+                return Measure(name, child, f"'{child.text} … {verb.text}'")
     return None
 
 
@@ -159,7 +181,7 @@ def _suffered(verb: Token) -> Measure | None:
 def _through_preposition(prep: Token, kind: str) -> Measure | None:
     """ "the deaths of 20 fighters", "the lives of 23", "toll to 34", "amounted to 5,390"."""
     owner = prep.head
-    if prep.lower_ == "to":
+    if prep.lower_ in ("to", "at"):
         for child in owner.children:
             if child.dep_ in ("nsubj", "dobj", "nsubjpass") and child.i < prep.i:
                 name = _toll(child) or NOUN_MEASURES.get(child.lemma_.lower())
@@ -278,6 +300,7 @@ def _demanded(token: Token) -> bool:
 
 
 def _with_hypothetical(measure: Measure) -> Measure:
+    measure = _combined(measure)
     trigger = measure.trigger
     if trigger is None:
         return measure
@@ -285,3 +308,32 @@ def _with_hypothetical(measure: Measure) -> Measure:
         if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in token.children):
             return Measure(measure.name, trigger, measure.reason, measure.agent, True)
     return measure
+
+
+CASUALTY_PAIR = frozenset({"killed", "wounded"})
+
+
+def _combined(measure: Measure) -> Measure:
+    """ "killed or injured 60%", "150 children killed or maimed": one combined figure.
+
+    Two casualty verbs joined by "or"/"and" that share one object make one
+    killed_or_wounded figure; "killed 5 and wounded 12" keeps two, each with its object.
+    """
+    trigger = measure.trigger
+    if trigger is None or measure.name not in CASUALTY_PAIR or trigger.pos_ not in ("VERB", "ADJ"):
+        return measure
+    partners = [c for c in trigger.children if c.dep_ == "conj"]
+    if trigger.dep_ == "conj":
+        partners.append(trigger.head)
+    for partner in partners:
+        other = PREDICATE_MEASURES.get(partner.lower_) or VERB_MEASURES.get(partner.lemma_.lower())
+        if other in CASUALTY_PAIR and other != measure.name and not _has_own_object(partner, trigger):
+            return Measure("killed_or_wounded", trigger, f"'{trigger.text}' with '{partner.text}'",
+                           measure.agent, measure.hypothetical)
+    return measure
+
+
+def _has_own_object(verb: Token, other: Token) -> bool:
+    # "killed 5 and wounded 12", "60 were killed and 30 injured": each verb has its own
+    # argument; in "killed or injured 60%" only one of them does.
+    return any(c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") or c.like_num for c in verb.children)
