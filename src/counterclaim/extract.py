@@ -32,6 +32,7 @@ from counterclaim.nlp.attribution import (
     SourceHistory,
     entity_sources,
     links_to_previous,
+    names_previous_source,
     reporters,
     source_for,
 )
@@ -100,25 +101,35 @@ def _in_acronym(text: str, i: int) -> bool:
 
 def _claims(article: Article, parsed: list[ParsedSentence], quotations: list[Quotation]) -> Iterator[Claim]:
     history = SourceHistory()
-    speakers = _quotation_speakers(parsed, quotations, history_seed=None)
+    speakers = _quotation_speakers(parsed, quotations)
     previous: Source | None = None
-    for item in parsed:
-        sentence, doc = item.sentence, item.doc
+    for index, item in enumerate(parsed):
+        doc = item.doc
         found = reporters(doc, history)
+        following = parsed[index + 1].doc if index + 1 < len(parsed) else None
+        if not found and following is not None and names_previous_source(following):
+            found = [replace(r, sentence_level=True) for r in reporters(following, history)]
         link = links_to_previous(doc)
         carried = previous if (link and previous is not None and not found) else None
-        sentence_source: Source | None = None
-        for number in numbers.parse(sentence.text):
-            claim = _claim(article, item, number, found, carried, link, quotations, speakers)
-            if claim is not None:
-                yield claim
-                if claim.claimant != AUTHOR:
-                    sentence_source = Source(claim.claimant, claim.claimant_aliases)
+        sentence_claims: list[tuple[Counted, Claim]] = []
+        for number in numbers.parse(item.sentence.text):
+            made = _claim(article, item, number, found, carried, link, quotations, speakers,
+                          sentence_claims)
+            if made is not None:
+                sentence_claims.append(made)
+                yield made[1]
         for reporter in found:
             history.add(reporter.source)
         history.entities.extend(entity_sources(doc))
         level = [r.source for r in found if r.sentence_level]
-        previous = level[0] if level else (sentence_source or carried)
+        named = [c.claimant for _, c in sentence_claims if c.claimant != AUTHOR]
+        if level:
+            previous = level[0]
+        elif named:
+            last = sentence_claims[-1][1]
+            previous = Source(last.claimant, last.claimant_aliases)
+        else:
+            previous = carried
 
 
 def _claim(
@@ -130,10 +141,9 @@ def _claim(
     link: str | None,
     quotations: list[Quotation],
     speakers: dict[int, Source],
-) -> Claim | None:
+    earlier: list[tuple[Counted, Claim]],
+) -> tuple[Counted, Claim] | None:
     sentence, doc = item.sentence, item.doc
-    if number.kind == "ordinal":  # step 3
-        return None
     tokens = doc.char_span(number.start, number.end, alignment_mode="expand")
     if tokens is None or len(tokens) == 0:
         return None
@@ -141,12 +151,17 @@ def _claim(
     if counted.kind == "unit" or _is_age_or_date(tokens, counted):
         return None
     measure = find_measure(counted, unit=number.unit)
+    if measure is None and earlier and _is_breakdown(counted):
+        # "5,087 killed, including 2,055 children": a part takes the measure of its total.
+        total = earlier[-1][1]
+        measure = Measure(total.measure, None, f"part of the figure '{total.text}'")
     if measure is None or measure.agent:
         return None
+    qualifier = _shared_qualifier(number, counted, earlier)
     source = _source(sentence, tokens, found, carried, link, quotations, speakers)  # step 5
     start, end = _evidence(tokens, counted, measure)
     reasons = (f"measure: {measure.reason}", f"claimant: {source.reason}")
-    return Claim(
+    claim = Claim(
         article=article.id,
         doc=article.doc,
         text=doc.text[start:end],
@@ -155,7 +170,7 @@ def _claim(
         sentence=sentence.text,
         value=number.value,
         value_high=number.value_high,
-        qualifier=number.qualifier,
+        qualifier=qualifier,
         unit=number.unit,
         measure=measure.name,
         counted=counted.phrase,
@@ -167,6 +182,33 @@ def _claim(
         url=article.url,
         reasons=reasons,
     )
+    return counted, claim
+
+
+def _is_breakdown(counted: Counted) -> bool:
+    """ "including 2,055 children", "among them 5 women", "eight of them", "two of whom"."""
+    if counted.via_of and counted.head is not None and counted.head.lower_ in ("them", "whom", "those", "these"):
+        return True
+    node = counted.nominal
+    for _ in range(3):
+        if node.lower_ in ("including", "among", "includes", "include", "included"):
+            return True
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return False
+
+
+def _shared_qualifier(number: Number, counted: Counted, earlier: list[tuple[Counted, Claim]]) -> str:
+    """ "at least 14 children and 15 women": a qualifier spreads over the parts of one total."""
+    head = counted.head
+    if number.qualifier != "exact" or head is None or head.dep_ != "conj" or counted.kind != "people":
+        return number.qualifier
+    for other, claim in earlier:
+        if other.head is not None and other.head.i == head.head.i and other.kind == "people":
+            if claim.qualifier in ("at_least", "over", "approx") and claim.measure:
+                return claim.qualifier
+    return number.qualifier
 
 
 def _source(
@@ -189,9 +231,7 @@ def _source(
     return AUTHOR_SOURCE
 
 
-def _quotation_speakers(
-    parsed: list[ParsedSentence], quotations: list[Quotation], history_seed: None
-) -> dict[int, Source]:
+def _quotation_speakers(parsed: list[ParsedSentence], quotations: list[Quotation]) -> dict[int, Source]:
     """Who speaks each quotation: a reporting clause outside the quote marks, in the
     sentence that closes it, else the one that opens it, else the sentence before."""
     history = SourceHistory()

@@ -124,18 +124,60 @@ def reporters(doc: Doc, history: SourceHistory) -> list[Reporter]:
                 found.append(Reporter(token.head, source, True))
         elif _is_reporting(token):
             subject = _subject(token)
-            if subject is None:
-                continue
-            source = _source_from_phrase(subject, history, f"subject of '{token.text}'")
-            level = token.dep_ in ("ROOT", "parataxis") or (
-                token.head.dep_ == "ROOT" and token.dep_ in ("conj", "advcl", "ccomp")
-            )
-            found.append(Reporter(token, source, level))
+            if subject is not None:
+                source = _source_from_phrase(subject, history, f"subject of '{token.text}'")
+            else:
+                source = _trailing_subject(token, history)
+                if source is None:
+                    continue
+            found.append(Reporter(token, source, _is_sentence_level(token)))
     headline = HEADLINE_SOURCE.search(doc.text)
     if headline and doc.text.count(" ") < 20:
         found.append(Reporter(doc[-1], Source(headline.group(1).strip(), (), "group",
                                               "source after the headline's dash"), True))
     return found
+
+
+def _is_sentence_level(verb: Token) -> bool:
+    """A reporting clause that frames the whole sentence, not one clause inside it."""
+    if verb.dep_ in ("ROOT", "parataxis"):
+        return True
+    if verb.head.dep_ == "ROOT" and verb.dep_ in ("conj", "ccomp"):
+        return True
+    # "…, the ministry said, adding that …"
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in REPORTING_VERBS
+
+
+def _trailing_subject(verb: Token, history: SourceHistory) -> Source | None:
+    """ "…, Russia's Defence Ministry said." when the parser hung the source elsewhere.
+
+    The words between the last comma and a sentence-final reporting verb are its subject;
+    an apposition before them ("a spokesman for the army, Lt. X,") is kept as an alias.
+    """
+    doc = verb.doc
+    rest = [t for t in doc[verb.i + 1 :] if not t.is_punct]
+    if len(rest) > 4 or verb.i == 0 or not doc[verb.i - 1].pos_ in ("PROPN", "NOUN", "PUNCT"):
+        return None
+    segments: list[Span] = []
+    end = verb.i
+    while end > 0 and doc[end - 1].is_punct:
+        end -= 1
+    for _ in range(2):
+        start = end
+        while start > 0 and doc[start - 1].text != ",":
+            start -= 1
+        if start < end:
+            segments.append(doc[start:end])
+        end = start - 1
+        if end <= 0:
+            break
+    if not segments or any(t.pos_ in ("VERB", "AUX") for t in segments[0]):
+        return None
+    phrase = segments[0]
+    aliases = tuple(s.text for s in segments[1:] if not any(t.pos_ in ("VERB", "AUX") for t in s))
+    heads = [t for t in phrase if t.head.i < phrase.start or t.head.i >= phrase.end] or [phrase[-1]]
+    source = _source_from_phrase(heads[-1], history, f"subject of '{verb.text}' (word order)", span=phrase)
+    return Source(source.name, _unique((*source.aliases, *aliases)), source.kind, source.reason)
 
 
 def _is_reporting(token: Token) -> bool:
@@ -155,9 +197,9 @@ def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
             return child
-    # "…, adding that …", "and added": the subject of the verb it hangs from.
+    # "…, adding that …", "and added": the subject of the reporting verb it hangs from.
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i:
-        if verb.head.lemma_.lower() in REPORTING_VERBS or verb.tag_ == "VBG" or verb.dep_ == "conj":
+        if verb.head.lemma_.lower() in REPORTING_VERBS:
             return _subject(verb.head)
     return None
 
@@ -176,11 +218,13 @@ def _according_object(token: Token) -> Token | None:
     return None
 
 
-def _source_from_phrase(head: Token, history: SourceHistory, reason: str) -> Source:
+def _source_from_phrase(
+    head: Token, history: SourceHistory, reason: str, *, span: Span | None = None
+) -> Source:
     """The source a subject or "according to" object names, resolved where it refers back."""
-    span = _core_span(head)
+    span = span if span is not None else _core_span(head)
     phrase = span.text.strip(" ,")
-    full = _full_phrase(head)
+    full = _full_phrase(head) if span.start <= head.left_edge.i else phrase
     aliases = _unique(tuple(p for p in (full, phrase) if p and p != phrase))
     lemma = head.lemma_.lower()
     if head.pos_ == "PRON" or head.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
@@ -291,7 +335,16 @@ def source_for(token: Token, found: list[Reporter]) -> Reporter | None:
     for reporter in found:
         if reporter.sentence_level:
             return reporter
-    return found[0] if found else None
+    return None
+
+
+REFERS_BACK = re.compile(r"^(that|this|those|these)(['’]s| is| was| are| were)? (all )?according to\b",
+                         re.IGNORECASE)
+
+
+def names_previous_source(doc: Doc) -> bool:
+    """ "That's according to X": a sentence whose source is for the sentence before it."""
+    return bool(REFERS_BACK.match(doc.text.strip(" “\"'")))
 
 
 def links_to_previous(doc: Doc) -> str | None:
