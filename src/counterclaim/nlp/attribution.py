@@ -29,7 +29,7 @@ from counterclaim.nlp.lexicons import (
     ROLE_NOUNS,
 )
 
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
+SUBJECT_DEPS = ("nsubj",)  # a reporting verb's source is its active subject
 CUT_DEPS = frozenset({"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "prep"})
 LEADING_WORDS = re.compile(r"^(the|a|an|its|their|his|her|our)\s+", re.IGNORECASE)
 HEADLINE_SOURCE = re.compile(r"\s[-–—]\s*([A-Z][\w.'’ ]{1,40})\s*$")
@@ -197,9 +197,10 @@ def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
             return child
-    # "…, adding that …", "and added": the subject of the reporting verb it hangs from.
+    # "…, adding that …", "and added", "released a statement, asserting that …": the
+    # subject of the verb it hangs from.
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i:
-        if verb.head.lemma_.lower() in REPORTING_VERBS:
+        if verb.head.lemma_.lower() in REPORTING_VERBS or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
             return _subject(verb.head)
     return None
 
@@ -233,6 +234,12 @@ def _source_from_phrase(
         head.pos_ == "PROPN"
     )
     if lemma in PROXY_HEADS:
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        if owner is not None:
+            # "according to their reports": the reports of whoever "their" is.
+            resolved = history.resolve(phrase, owner)
+            if resolved is not None:
+                return resolved
         behind = _proxy_object(head)
         if behind is not None:
             inner = _source_from_phrase(behind, history, reason)

@@ -31,6 +31,8 @@ class Counted:
     phrase: str
     kind: str  # "people", "thing", "unit" (a measurement: days, km) or "unknown"
     via_of: bool = False  # "two of them", "dozens of soldiers"
+    first: int = 0  # the index of the number's first token
+    denominator: bool = False  # the total in "20 out of 24": not a claim of its own
 
 
 def find_counted(number_tokens: Span) -> Counted:
@@ -41,6 +43,7 @@ def find_counted(number_tokens: Span) -> Counted:
             parsed sentence.
     """
     anchor = _anchor(number_tokens)
+    first = number_tokens.start
     inside = {t.i for t in number_tokens}
     node = anchor
     # The number's own tokens ("more than", "$", "billion") hang off each other first.
@@ -53,14 +56,27 @@ def find_counted(number_tokens: Span) -> Counted:
         and head.pos_ in ("NOUN", "PROPN", "PRON", "ADJ")
         and head.i > anchor.i
     ):
-        return Counted(node.head, head, _phrase(number_tokens, head), _kind(head))
+        return Counted(node.head, head, _phrase(number_tokens, head), _kind(head),
+                       first=first, denominator=_is_denominator(node.head, first))
     of_object = _of_object(node)
     if of_object is not None:
-        return Counted(node, of_object, _phrase_of(of_object), _kind(of_object), via_of=True)
+        return Counted(node, of_object, _phrase_of(of_object), _kind(of_object), via_of=True,
+                       first=first)
     following = _noun_after(anchor)
     if following is not None:
-        return Counted(following, following, _phrase(number_tokens, following), _kind(following))
-    return Counted(node, None, "", "unknown")
+        return Counted(following, following, _phrase(number_tokens, following), _kind(following),
+                       first=first)
+    return Counted(node, None, "", "unknown", first=first,
+                   denominator=_is_denominator(node, first))
+
+
+def _is_denominator(nominal: Token, first: int) -> bool:
+    """ "20 out of 24 battalions", "17 of Gaza's 36 hospitals": 24 and 36 are totals."""
+    doc = nominal.doc
+    before = doc[max(0, first - 3) : first].text.lower()
+    return before.endswith(("out of", "of the", "of its", "of their")) and any(
+        t.like_num for t in doc[max(0, first - 6) : max(0, first - 2)]
+    ) or (before.endswith("out of"))
 
 
 def _anchor(number_tokens: Span) -> Token:

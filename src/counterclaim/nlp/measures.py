@@ -66,17 +66,23 @@ def find_measure(counted: Counted, *, unit: str) -> Measure | None:
     node = counted.nominal
     kind = counted.kind
     for _ in range(MAX_CLIMB):
-        found = _on_phrase(node, kind) or _by_role(node, kind, unit)
+        found = _by_role(node, kind, unit) or _on_phrase(node, kind)
         if found is not None:
             return _with_hypothetical(found)
         head = node.head
         if head.i == node.i:
             break
-        if node.dep_ == "pobj" and head.lower_ not in TRANSPARENT_PREPS:
+        if node.dep_ == "pobj" and head.i + 1 == counted.first and head.head.pos_ in ("VERB", "AUX"):
+            # "lost over 3,620 soldiers": the parser took the qualifier for a preposition.
+            name = _verb(head.head, kind, unit)
+            if name:
+                return _with_hypothetical(Measure(name, head.head, f"object of '{head.head.text}'"))
+        if node.dep_ == "pobj":
             found = _through_preposition(head, kind)
             if found is not None:
                 return _with_hypothetical(found)
-            break
+            if head.lower_ not in TRANSPARENT_PREPS:
+                break
         if node.dep_ in ("conj", "appos", "pobj", "prep", "npadvmod") or (
             node.dep_ == "nummod" and head.pos_ in ("NOUN", "PROPN")
         ):
@@ -99,6 +105,12 @@ def _on_phrase(node: Token, kind: str) -> Measure | None:
             name = _predicate(child, kind)
             if name:
                 return Measure(name, child, f"participle '{child.text}'")
+            # "29 confirmed to be deceased", "12 believed to be dead"
+            for grandchild in child.subtree:
+                if grandchild.dep_ in ("acomp", "attr", "oprd") and grandchild.i > child.i:
+                    name = _predicate(grandchild, kind)
+                    if name:
+                        return Measure(name, grandchild, f"predicate '{grandchild.text}'")
     return None
 
 
@@ -175,6 +187,8 @@ def _suffered(verb: Token) -> Measure | None:
     for child in verb.children:
         if child.dep_ == "dobj" and NOUN_MEASURES.get(child.lemma_.lower()) == "wounded":
             return Measure("wounded", child, f"object '{child.text}'")
+        if child.dep_ == "dobj" and child.lemma_.lower() == "damage":
+            return Measure("destroyed", child, f"object '{child.text}'")
     return None
 
 
@@ -322,7 +336,10 @@ def _combined(measure: Measure) -> Measure:
     trigger = measure.trigger
     if trigger is None or measure.name not in CASUALTY_PAIR or trigger.pos_ not in ("VERB", "ADJ"):
         return measure
-    partners = [c for c in trigger.children if c.dep_ == "conj"]
+    # A later verb with its own auxiliary ("…, and 15,273 have been injured") is a clause of
+    # its own, not a pair with this one.
+    partners = [c for c in trigger.children if c.dep_ == "conj"
+                and not any(a.dep_ in ("aux", "auxpass") for a in c.children)]
     if trigger.dep_ == "conj":
         partners.append(trigger.head)
     for partner in partners:
