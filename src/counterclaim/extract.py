@@ -148,7 +148,7 @@ def _claim(
     if tokens is None or len(tokens) == 0:
         return None
     counted = find_counted(tokens)  # step 4
-    if counted.kind == "unit" or counted.denominator or _is_age_or_date(tokens, counted):
+    if counted.kind == "unit" or _is_age_or_date(tokens, counted):
         return None
     measure = find_measure(counted, unit=number.unit)
     if measure is None and earlier and _is_breakdown(counted):

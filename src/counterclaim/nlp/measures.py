@@ -65,6 +65,12 @@ def find_measure(counted: Counted, *, unit: str) -> Measure | None:
     """
     node = counted.nominal
     kind = counted.kind
+    if counted.denominator or _in_breakdown(node):
+        # "out of about 250 abducted", "including 29 confirmed dead": a part or total with a
+        # predicate of its own keeps it; without one, the caller decides.
+        own = _word_order(counted, kind)
+        if own is not None or counted.denominator:
+            return own
     for _ in range(MAX_CLIMB):
         found = _by_role(node, kind, unit) or _on_phrase(node, kind)
         if found is not None:
@@ -72,7 +78,7 @@ def find_measure(counted: Counted, *, unit: str) -> Measure | None:
         head = node.head
         if head.i == node.i:
             break
-        if node.dep_ == "pobj" and head.i + 1 == counted.first and head.head.pos_ in ("VERB", "AUX"):
+        if node.dep_ == "pobj" and head.i == counted.first and head.head.pos_ in ("VERB", "AUX"):
             # "lost over 3,620 soldiers": the parser took the qualifier for a preposition.
             name = _verb(head.head, kind, unit)
             if name:
@@ -136,10 +142,14 @@ def _by_role(node: Token, kind: str, unit: str) -> Measure | None:
     if dep == "nsubj" and head.tag_ == "VBN" and not any(
         c.dep_ == "aux" and c.lemma_ == "have" for c in head.children
     ):
-        # "… and at least 100 homes burned": an elliptical passive.
-        name = _verb(head, kind, unit)
+        # "… and at least 100 homes burned": an elliptical passive, unless a later
+        # "have been released" with no subject shows the parser took a participle
+        # ("123 hostages out of 250 abducted … have been released") for the verb.
+        main = _later_passive(head)
+        verb = main if main is not None else head
+        name = _verb(verb, kind, unit)
         if name:
-            return Measure(name, head, f"subject of passive '{head.text}'")
+            return Measure(name, verb, f"subject of passive '{verb.text}'")
     if dep == "nsubj":
         if lemma in SUBJECT_VERBS:
             return Measure(SUBJECT_VERBS[lemma], head, f"subject of '{head.text}'")
@@ -147,6 +157,15 @@ def _by_role(node: Token, kind: str, unit: str) -> Measure | None:
             return _copula(head, kind) or _suffered(head)
         if _verb(head, kind, unit):
             return Measure("other", head, f"agent of '{head.text}'", agent=True)
+    return None
+
+
+def _later_passive(participle: Token) -> Token | None:
+    for token in participle.doc[participle.i + 1 :]:
+        if token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in token.children) and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in token.children
+        ):
+            return token
     return None
 
 
@@ -290,13 +309,22 @@ def _noun_measure(token: Token | None, unit: str) -> Measure | None:
     return Measure(name, token, f"noun '{token.text}'") if name else None
 
 
+HEDGE_WORDS = frozenset({"were", "was", "been", "have", "had", "are", "is", "be", "also", "to",
+                         "confirmed", "believed", "reported", "presumed", "feared", "said",
+                         "thought", "now", "still", "all", "already", "later"})
+
+
+def _in_breakdown(node: Token) -> bool:
+    return node.dep_ == "pobj" and node.head.lower_ in ("including", "among")
+
+
 def _word_order(counted: Counted, kind: str) -> Measure | None:
-    """ "ten were injured", "30 injured": a participle within three words of the phrase."""
+    """ "ten were injured", "29 confirmed to be deceased": a predicate just after the phrase."""
     doc = counted.nominal.doc
     last = max(counted.nominal.i, counted.head.i if counted.head is not None else 0)
-    for i in range(last + 1, min(last + 4, len(doc))):
+    for i in range(last + 1, min(last + 6, len(doc))):
         token = doc[i]
-        if token.lower_ in ("were", "was", "been", "have", "had", "are", "is", "be", "also"):
+        if token.lower_ in HEDGE_WORDS:
             continue
         if token.tag_ in ("VBN", "JJ", "VBD"):
             name = _predicate(token, kind)
