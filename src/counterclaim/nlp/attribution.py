@@ -145,7 +145,17 @@ def _is_sentence_level(verb: Token) -> bool:
     if verb.head.dep_ == "ROOT" and verb.dep_ in ("conj", "ccomp"):
         return True
     # "…, the ministry said, adding that …"
-    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in REPORTING_VERBS
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in REPORTING_VERBS:
+        return True
+    # "…, the General Staff reported on Nov. 3." however the parser hung it: a closing
+    # reporting clause after a comma, with no "while"/"as" that would make it a clause of
+    # its own.
+    subject = _subject(verb)
+    if subject is None or any(c.dep_ == "mark" for c in verb.children):
+        return False
+    start = subject.left_edge.i
+    trailing = [t for t in verb.doc[verb.i + 1 :] if not t.is_punct]
+    return start > 0 and verb.doc[start - 1].text == "," and len(trailing) <= 6
 
 
 def _trailing_subject(verb: Token, history: SourceHistory) -> Source | None:
@@ -266,7 +276,7 @@ def _core_span(head: Token) -> Span:
         left = min(left, token.left_edge.i)
     right = head.i
     for token in head.rights:
-        if token.dep_ == "prep" and token.lower_ in ("of", "in") and _names_body(token):
+        if token.dep_ == "prep" and token.lower_ in ("of", "in", "for") and _names_body(token):
             right = max(right, token.right_edge.i)
             continue
         if token.dep_ in CUT_DEPS or token.dep_ in ("advmod", "npadvmod"):

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from counterclaim.nlp.lexicons import MEASUREMENT_UNITS, PEOPLE_NOUNS, THING_NOUNS
+from counterclaim.nlp.lexicons import MEASUREMENT_UNITS, PEOPLE_NOUNS, PREDICATE_MEASURES, THING_NOUNS
 
 ATTACHING_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "det", "npadvmod"})
 PERSON_LABELS = frozenset({"NORP", "PERSON"})
@@ -118,7 +118,7 @@ def _noun_after(anchor: Token) -> Token | None:
         token = doc[i]
         if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in PEOPLE_NOUNS | THING_NOUNS:
             return token
-        if token.pos_ not in ("ADJ", "NOUN", "PROPN", "PUNCT", "ADV"):
+        if token.pos_ not in ("ADJ", "NOUN", "PROPN", "ADV") or token.lower_ in PREDICATE_MEASURES:
             return None
     return None
 

@@ -71,10 +71,12 @@ PARTICLE_VERBS: dict[tuple[str, str], str] = {
     ("take", "captive"): "captured", ("take", "prisoner"): "captured", ("hand", "over"): "released",
     ("round", "up"): "captured", ("carry", "out"): "attacks", ("fend", "off"): "attacks",
     ("knock", "out"): "destroyed", ("set", "free"): "released", ("wipe", "out"): "killed",
-    ("take", "out"): "destroyed",
+    ("take", "out"): "destroyed", ("bring", "back"): "released", ("bring", "home"): "released",
+    ("send", "back"): "released", ("take", "control"): "seized", ("take", "over"): "seized",
 }
 # Verbs that need a particle to count; alone they say nothing about a measure.
-NEEDS_PARTICLE = frozenset({"carry", "fend", "round", "hand", "knock", "blow", "take"})
+NEEDS_PARTICLE = frozenset({"carry", "fend", "round", "hand", "knock", "blow", "take", "bring",
+                            "send"})
 # Verbs whose subject is the counted group: "53 people died", "13,000 residents fled".
 SUBJECT_VERBS: dict[str, str] = {
     "die": "killed", "perish": "killed", "flee": "displaced", "surrender": "captured",

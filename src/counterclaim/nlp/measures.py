@@ -71,8 +71,17 @@ def find_measure(counted: Counted, *, unit: str) -> Measure | None:
         own = _word_order(counted, kind)
         if own is not None or counted.denominator:
             return own
+    deferred: Measure | None = None
     for _ in range(MAX_CLIMB):
-        found = _by_role(node, kind, unit) or _on_phrase(node, kind)
+        found = _by_role(node, kind, unit)
+        if found is None:
+            own = _on_phrase(node, kind)
+            # A list member's participle ("…, one missile launched by the Houthis") only
+            # describes it when the list as a whole has a verb; try that first.
+            if own is not None and node.dep_ in ("conj", "appos"):
+                deferred = deferred or own
+            else:
+                found = own
         if found is not None:
             return _with_hypothetical(found)
         head = node.head
@@ -98,10 +107,22 @@ def find_measure(counted: Counted, *, unit: str) -> Measure | None:
             # The verb said nothing about the measure; stop at the clause.
             break
         node = head
+    if deferred is not None:
+        return _with_hypothetical(deferred)
     noun = _noun_measure(counted.head, unit) or _noun_measure(counted.nominal, unit)
     if noun is not None:
         return _with_hypothetical(noun)
     return _word_order(counted, kind)
+
+
+def restates_figure(counted: Counted) -> bool:
+    """ "put the figure at 41", "the number rose to 60": a restated figure with no measure
+    word of its own, which takes the measure of the figure it restates."""
+    node = counted.nominal
+    if node.dep_ != "pobj" or node.head.lower_ not in ("at", "to"):
+        return False
+    verb = node.head.head
+    return any(c.lemma_.lower() in TOLL_WORDS for c in verb.children if c.dep_ in ("dobj", "nsubj"))
 
 
 def _on_phrase(node: Token, kind: str) -> Measure | None:
@@ -150,6 +171,9 @@ def _by_role(node: Token, kind: str, unit: str) -> Measure | None:
         name = _verb(verb, kind, unit)
         if name:
             return Measure(name, verb, f"subject of passive '{verb.text}'")
+    if dep == "nsubj" and head.lower_ in PREDICATE_MEASURES and head.tag_ in ("VBG", "JJ"):
+        # "140 are missing", parsed with "missing" as the verb.
+        return Measure(PREDICATE_MEASURES[head.lower_], head, f"predicate '{head.text}'")
     if dep == "nsubj":
         if lemma in SUBJECT_VERBS:
             return Measure(SUBJECT_VERBS[lemma], head, f"subject of '{head.text}'")
@@ -215,11 +239,15 @@ def _through_preposition(prep: Token, kind: str) -> Measure | None:
     """ "the deaths of 20 fighters", "the lives of 23", "toll to 34", "amounted to 5,390"."""
     owner = prep.head
     if prep.lower_ in ("to", "at"):
-        for child in owner.children:
-            if child.dep_ in ("nsubj", "dobj", "nsubjpass") and child.i < prep.i:
-                name = _toll(child) or NOUN_MEASURES.get(child.lemma_.lower())
-                if name:
-                    return Measure(_for_kind(name, kind), child, f"'{child.text} … to'")
+        # "bringing the toll from the strike to 46": the parser may hang "to" on a noun.
+        for verb in (owner, *list(owner.ancestors)[:3]):
+            for child in verb.children:
+                if child.dep_ in ("nsubj", "dobj", "nsubjpass") and child.i < prep.i:
+                    name = _toll(child) or NOUN_MEASURES.get(child.lemma_.lower())
+                    if name:
+                        return Measure(_for_kind(name, kind), child, f"'{child.text} … {prep.text}'")
+            if verb.pos_ in ("VERB", "AUX"):
+                break
         if owner.lemma_.lower() in TOLL_WORDS:
             name = _toll(owner)
             if name:
