@@ -37,7 +37,7 @@ from counterclaim.nlp.attribution import (
     source_for,
 )
 from counterclaim.nlp.counted import Counted, find_counted
-from counterclaim.nlp.measures import Measure, find_measure, restates_figure
+from counterclaim.nlp.measures import Measure, find_measure, other_measure, restates_figure
 from counterclaim.nlp.sentences import Quotation, Sentence, find_quotations, quotation_at, split_sentences
 
 QUALIFIER_RANK = {"exact": 0, "approx": 1, "range": 1, "over": 2, "under": 2, "at_least": 3, "at_most": 3}
@@ -155,6 +155,8 @@ def _claim(
         # "5,087 killed, including 2,055 children": a part takes the measure of its total.
         total = earlier[-1][1]
         measure = Measure(total.measure, None, f"part of the figure '{total.text}'")
+    if measure is None:
+        measure = other_measure(counted)
     if measure is None or measure.agent:
         return None
     qualifier = _shared_qualifier(number, counted, earlier)

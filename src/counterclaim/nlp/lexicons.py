@@ -16,7 +16,7 @@ VERB_MEASURES: dict[str, str] = {
     "execute": "killed", "massacre": "killed", "martyr": "killed", "assassinate": "killed",
     "behead": "killed", "slaughter": "killed", "die": "killed", "perish": "killed",
     "liquidate": "killed", "annihilate": "killed", "exterminate": "killed",
-    "gun": "killed", "shoot": "killed", "bury": "killed",
+    "gun": "killed", "shoot": "killed", "bury": "killed", "snipe": "killed_or_wounded", "snip": "killed_or_wounded",
     # wounded
     "wound": "wounded", "injure": "wounded", "hurt": "wounded", "maim": "wounded",
     # captured (people) / seized (things)
@@ -109,6 +109,7 @@ NOUN_MEASURES: dict[str, str] = {
     "counterattack": "attacks", "counteroffensive": "attacks", "ambush": "attacks",
     "bombing": "attacks", "shelling": "attacks", "rocket": "attacks", "missile": "attacks",
     "shell": "attacks", "salvo": "attacks", "barrage": "attacks", "shooting": "attacks",
+    "bomb": "attacks", "drone-strike": "attacks", "shahed": "attacks",
     "incident": "attacks", "clash": "attacks", "bombardment": "attacks", "offensive": "attacks",
     "aid": "aid", "package": "aid", "pledge": "aid", "grant": "aid", "assistance": "aid",
     "funding": "aid", "donation": "aid", "appeal": "aid", "loan": "aid",

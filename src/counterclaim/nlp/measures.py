@@ -115,6 +115,20 @@ def find_measure(counted: Counted, *, unit: str) -> Measure | None:
     return _word_order(counted, kind)
 
 
+def other_measure(counted: Counted) -> Measure | None:
+    """A count of people that is an argument of its clause but says nothing of killing,
+    capture or flight ("260,000 civilians remain trapped"): measure "other"."""
+    if counted.kind != "people" or counted.head is None:
+        return None
+    role = counted.nominal.dep_
+    verb = counted.nominal.head
+    if verb.dep_ in ("relcl", "acl"):  # a description of the group, not a statement
+        return None
+    if role in ("nsubj", "nsubjpass", "dobj") and verb.pos_ in ("VERB", "AUX"):
+        return Measure("other", counted.nominal.head, f"people counted by '{counted.nominal.head.text}'")
+    return None
+
+
 def restates_figure(counted: Counted) -> bool:
     """ "put the figure at 41", "the number rose to 60": a restated figure with no measure
     word of its own, which takes the measure of the figure it restates."""
@@ -154,9 +168,16 @@ def _by_role(node: Token, kind: str, unit: str) -> Measure | None:
                 name = _predicate(child, kind)
                 if name:
                     return Measure(name, child, f"result '{child.text}'")
-        name = _verb(head, kind, unit)
+        name = _verb(head, kind, unit) or _displaced_from_home(head)
         if name:
             return Measure(name, head, f"{dep} of '{head.text}'")
+        for child in head.children:
+            # "were listed as missing", "are counted among the dead"
+            if child.dep_ == "prep" and child.lower_ in ("as", "among"):
+                for obj in child.children:
+                    name = _predicate(obj, kind) or NOUN_MEASURES.get(obj.lemma_.lower())
+                    if name and obj.dep_ in ("pobj", "amod", "acomp"):
+                        return Measure(name, obj, f"'{child.text} {obj.text}'")
         if dep == "attr" or lemma in ("be", "remain", "stand"):
             return _copula(head, kind)
         return _toll_subject(head)
@@ -181,6 +202,16 @@ def _by_role(node: Token, kind: str, unit: str) -> Measure | None:
             return _copula(head, kind) or _suffered(head)
         if _verb(head, kind, unit):
             return Measure("other", head, f"agent of '{head.text}'", agent=True)
+    return None
+
+
+def _displaced_from_home(verb: Token) -> str | None:
+    """ "forced from their homes", "driven out of their villages"."""
+    for child in verb.children:
+        if child.dep_ in ("prep", "prt") and child.lower_ in ("from", "out"):
+            for obj in child.subtree:
+                if obj.lemma_.lower() in ("home", "house", "village", "land", "town", "city"):
+                    return "displaced"
     return None
 
 
