@@ -114,12 +114,10 @@ def _claims(article: Article, parsed: list[ParsedSentence], quotations: list[Quo
         sentence_claims: list[tuple[Counted, Claim]] = []
         for number in numbers.parse(item.sentence.text):
             made = _claim(article, item, number, found, carried, link, quotations, speakers,
-                          sentence_claims)
+                          sentence_claims, history)
             if made is not None:
                 sentence_claims.append(made)
                 yield made[1]
-        for reporter in found:
-            history.add(reporter.source)
         history.entities.extend(entity_sources(doc))
         level = [r.source for r in found if r.sentence_level]
         named = [c.claimant for _, c in sentence_claims if c.claimant != AUTHOR]
@@ -142,6 +140,7 @@ def _claim(
     quotations: list[Quotation],
     speakers: dict[int, Source],
     earlier: list[tuple[Counted, Claim]],
+    history: SourceHistory,
 ) -> tuple[Counted, Claim] | None:
     sentence, doc = item.sentence, item.doc
     tokens = doc.char_span(number.start, number.end, alignment_mode="expand")
@@ -160,7 +159,7 @@ def _claim(
     if measure is None or measure.agent:
         return None
     qualifier = _shared_qualifier(number, counted, earlier)
-    source = _source(sentence, tokens, found, carried, link, quotations, speakers)  # step 5
+    source = _source(sentence, tokens, measure, found, carried, link, quotations, speakers, history)  # step 5
     start, end = _evidence(tokens, counted, measure)
     reasons = (f"measure: {measure.reason}", f"claimant: {source.reason}")
     claim = Claim(
@@ -216,16 +215,19 @@ def _shared_qualifier(number: Number, counted: Counted, earlier: list[tuple[Coun
 def _source(
     sentence: Sentence,
     tokens: Span,
+    measure: Measure,
     found: list[Reporter],
     carried: Source | None,
     link: str | None,
     quotations: list[Quotation],
     speakers: dict[int, Source],
+    history: SourceHistory,
 ) -> Source:
     quotation = quotation_at(quotations, sentence.start + tokens.start_char)
     if quotation is not None and quotation.start in speakers:
         return speakers[quotation.start]
-    reporter = source_for(tokens[-1], found)
+    starts = [tokens[-1]] + ([measure.trigger] if measure.trigger is not None else [])
+    reporter = source_for(starts, found, history)
     if reporter is not None:
         return reporter.source
     if carried is not None:
@@ -241,8 +243,6 @@ def _quotation_speakers(parsed: list[ParsedSentence], quotations: list[Quotation
     for item in parsed:
         found = reporters(item.doc, history)
         outside.append(found)
-        for reporter in found:
-            history.add(reporter.source)
         history.entities.extend(entity_sources(item.doc))
     speakers: dict[int, Source] = {}
     previous_speaker: Source | None = None

@@ -122,6 +122,7 @@ def reporters(doc: Doc, history: SourceHistory) -> list[Reporter]:
             if target is not None:
                 source = _source_from_phrase(target, history, "according to")
                 found.append(Reporter(token.head, source, True))
+                history.add(source)
         elif _is_reporting(token):
             subject = _subject(token)
             if subject is not None:
@@ -131,6 +132,7 @@ def reporters(doc: Doc, history: SourceHistory) -> list[Reporter]:
                 if source is None:
                     continue
             found.append(Reporter(token, source, _is_sentence_level(token)))
+            history.add(source)
     headline = HEADLINE_SOURCE.search(doc.text)
     if headline and doc.text.count(" ") < 20:
         found.append(Reporter(doc[-1], Source(headline.group(1).strip(), (), "group",
@@ -340,18 +342,45 @@ def entity_sources(doc: Doc) -> list[Source]:
     return found
 
 
-def source_for(token: Token, found: list[Reporter]) -> Reporter | None:
-    """The innermost reporting clause above `token`, else a sentence-level one."""
-    by_verb = {r.token.i: r for r in found}
-    for ancestor in (token, *token.ancestors):
-        if ancestor.i in by_verb and ancestor.i != token.i:
-            return by_verb[ancestor.i]
-        for child in ancestor.children:
-            if child.lower_ == "according" and child.head.i in by_verb:
-                return by_verb[child.head.i]
+CLAIM_NOUNS = frozenset({"claim", "report", "statement", "figure", "estimate", "tally", "count",
+                         "assessment", "data", "announcement", "toll", "account", "version"})
+
+
+def source_for(tokens: list[Token], found: list[Reporter], history: SourceHistory) -> Reporter | None:
+    """The innermost source above the figure, else a sentence-level one.
+
+    `tokens` are where to start climbing: the number and the word that gives its measure
+    ("34 whom the IDF has confirmed dead": the source governs "dead", not "34"). A
+    reporting verb on the way wins over "according to", which only relays a source the
+    sentence already names ("Ukraine claims …, according to CNN" is Ukraine's).
+    """
+    verbs = {r.token.i: r for r in found if r.token.lower_ != "according" and not r.source.reason.startswith("according")}
+    accordings = {r.token.i: r for r in found if r.source.reason.startswith("according")}
+    relayed: Reporter | None = None
+    for start in tokens:
+        for ancestor in (start, *start.ancestors):
+            if ancestor.i in verbs and ancestor.i != start.i:
+                return verbs[ancestor.i]
+            owner = _claim_owner(ancestor)
+            if owner is not None:
+                return Reporter(ancestor, _source_from_phrase(owner, history, f"'{ancestor.text}' of"), False)
+            if relayed is None and ancestor.i in accordings:
+                relayed = accordings[ancestor.i]
+    if relayed is not None:
+        return relayed
     for reporter in found:
         if reporter.sentence_level:
             return reporter
+    return None
+
+
+def _claim_owner(token: Token) -> Token | None:
+    """ "Israel's claim to have killed 13,000": the owner of a claim noun is its source."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in CLAIM_NOUNS:
+        return None
+    for child in token.children:
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+            return child
     return None
 
 

@@ -440,4 +440,4 @@ def _combined(measure: Measure) -> Measure:
 def _has_own_object(verb: Token, other: Token) -> bool:
     # "killed 5 and wounded 12", "60 were killed and 30 injured": each verb has its own
     # argument; in "killed or injured 60%" only one of them does.
-    return any(c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") or c.like_num for c in verb.children)
+    return any(c.dep_ in ("dobj", "nsubjpass") or c.like_num for c in verb.children)
