@@ -354,8 +354,8 @@ def source_for(tokens: list[Token], found: list[Reporter], history: SourceHistor
     reporting verb on the way wins over "according to", which only relays a source the
     sentence already names ("Ukraine claims …, according to CNN" is Ukraine's).
     """
-    verbs = {r.token.i: r for r in found if r.token.lower_ != "according" and not r.source.reason.startswith("according")}
-    accordings = {r.token.i: r for r in found if r.source.reason.startswith("according")}
+    verbs = {r.token.i: r for r in found if not r.sentence_level or not _relays(r)}
+    accordings = {r.token.i: r for r in found if r.sentence_level and _relays(r)}
     relayed: Reporter | None = None
     for start in tokens:
         for ancestor in (start, *start.ancestors):
@@ -372,6 +372,18 @@ def source_for(tokens: list[Token], found: list[Reporter], history: SourceHistor
         if reporter.sentence_level:
             return reporter
     return None
+
+
+def _relays(reporter: Reporter) -> bool:
+    """ ", according to X" set off by a comma frames the sentence, and only relays a source
+    the sentence names; "killed according to witnesses" sits in the clause of the figure."""
+    if not reporter.source.reason.startswith("according"):
+        return False
+    doc = reporter.token.doc
+    according = next((t for t in doc if t.lower_ == "according" and t.head.i == reporter.token.i), None)
+    if according is None:
+        return True
+    return according.i == 0 or doc[according.i - 1].is_punct
 
 
 def _claim_owner(token: Token) -> Token | None:
