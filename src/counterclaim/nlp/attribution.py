@@ -21,6 +21,7 @@ from counterclaim.nlp.lexicons import (
     AGENTLESS_REPORTING,
     CONTINUATION_OPENERS,
     GROUP_PRONOUNS,
+    ORGANISATION_WORDS,
     PERSON_PRONOUNS,
     PROXY_HEADS,
     REPORT_ONLY_WITH_CLAUSE,
@@ -327,6 +328,9 @@ def _is_definite(span: Span) -> bool:
 def _person_entity(span: Span) -> Span | None:
     for ent in span.doc.ents:
         if ent.label_ == "PERSON" and ent.start >= span.start and ent.end <= span.end:
+            last = ent[-1].text
+            if last.lower() in ORGANISATION_WORDS or (last.isupper() and len(last) > 1):
+                return None  # "Kyauk Lone Gyi PDF" is a group the tagger took for a person
             return ent
     return None
 
@@ -335,7 +339,7 @@ def entity_sources(doc: Doc) -> list[Source]:
     """The named people and organisations of a sentence, for later role nouns."""
     found = []
     for ent in doc.ents:
-        if ent.label_ == "PERSON":
+        if ent.label_ == "PERSON" and _person_entity(ent) is not None:
             found.append(Source(ent.text, (), "person", "named earlier"))
         elif ent.label_ in ("ORG", "NORP", "GPE"):
             found.append(Source(LEADING_WORDS.sub("", ent.text), (), "group", "named earlier"))

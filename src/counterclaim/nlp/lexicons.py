@@ -41,8 +41,8 @@ VERB_MEASURES: dict[str, str] = {
     "raze": "destroyed", "burn": "destroyed", "torch": "destroyed", "disable": "destroyed",
     "neutralize": "killed", "neutralise": "killed", "wreck": "destroyed",
     "flatten": "destroyed", "level": "destroyed", "detonate": "destroyed", "blow": "destroyed",
-    "intercept": "destroyed", "hit": "destroyed", "sink": "destroyed", "bomb": "destroyed",
-    "shell": "destroyed", "knock": "destroyed", "lose": "killed",
+    "intercept": "destroyed", "hit": "attacks", "sink": "destroyed", "bomb": "attacks",
+    "shell": "attacks", "knock": "destroyed", "lose": "killed",
     # attacks
     "attack": "attacks", "strike": "attacks", "target": "attacks", "launch": "attacks",
     "fire": "attacks", "conduct": "attacks", "repel": "attacks", "repulse": "attacks",
@@ -58,7 +58,7 @@ VERB_MEASURES: dict[str, str] = {
 THING_MEASURES: dict[str, str] = {
     "lose": "destroyed", "capture": "seized", "neutralize": "destroyed",
     "neutralise": "destroyed", "eliminate": "destroyed", "kill": "destroyed",
-    "take": "seized", "hold": "other", "hit": "destroyed", "shoot": "destroyed",
+    "take": "seized", "hold": "other", "shoot": "destroyed",
 }
 # When the counted group is people, these verbs (defined above for things) do not apply.
 PEOPLE_ONLY_NOT = frozenset({"destroy", "hit", "bomb", "shell", "take", "seize", "loot",
@@ -212,3 +212,13 @@ HYPOTHETICAL_AUX = frozenset({"could", "may", "might", "would", "should"})
 DEMAND_WORDS = frozenset({"demand", "insist", "call", "seek", "want", "request", "negotiate",
                           "propose", "plan", "expect", "hope", "aim", "push", "press",
                           "condition", "deal", "exchange", "agreement", "proposal"})
+
+# Words that make a name an organisation even where the tagger calls it a person:
+# "Kyauk Lone Gyi PDF", "Rapid Support Forces", "Sudan Doctors' Network".
+ORGANISATION_WORDS = frozenset("""
+force forces army group front brigade brigades movement council ministry committee network
+office agency alliance party union organisation organization service command militia
+channel coalition administration authority authorities government directorate department
+observatory monitor center centre institute foundation society association mission
+battalion regiment division corps guard police team commission bureau headquarters staff
+""".split())

@@ -71,6 +71,12 @@ def find_measure(counted: Counted, *, unit: str) -> Measure | None:
         own = _word_order(counted, kind)
         if own is not None or counted.denominator:
             return own
+    if node.dep_ == "conj" and node.pos_ in ("NOUN", "PROPN") and node.head.pos_ == "VERB":
+        # "suffered injuries and three houses and a school were destroyed": a noun the
+        # parser joined to the wrong verb; read the predicate that follows it.
+        following = _predicate_after(node, kind)
+        if following is not None:
+            return _with_hypothetical(following)
     deferred: Measure | None = None
     for _ in range(MAX_CLIMB):
         found = _by_role(node, kind, unit)
@@ -371,6 +377,19 @@ def _noun_measure(token: Token | None, unit: str) -> Measure | None:
 HEDGE_WORDS = frozenset({"were", "was", "been", "have", "had", "are", "is", "be", "also", "to",
                          "confirmed", "believed", "reported", "presumed", "feared", "said",
                          "thought", "now", "still", "all", "already", "later"})
+
+
+def _predicate_after(node: Token, kind: str) -> Measure | None:
+    doc = node.doc
+    for token in doc[node.i + 1 : node.i + 8]:
+        if token.lower_ in HEDGE_WORDS or token.pos_ in ("CCONJ", "DET", "ADJ", "NOUN", "NUM"):
+            continue
+        if token.tag_ in ("VBN", "JJ"):
+            name = _predicate(token, kind)
+            if name:
+                return Measure(name, token, f"word order '{token.text}'")
+        return None
+    return None
 
 
 def _in_breakdown(node: Token) -> bool:
