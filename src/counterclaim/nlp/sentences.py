@@ -91,33 +91,53 @@ def _is_abbreviation(line: str, period: int) -> bool:
 
 
 def find_quotations(text: str) -> list[Quotation]:
-    r"""The quotations of `text`, from curly or straight double quote marks.
+    r"""The quotations of `text`, from double quote marks or, in British style, single ones.
 
     A paragraph that ends inside a quotation continues it when the next paragraph opens
     with a quote mark; otherwise the quotation ends, unclosed, at the paragraph's end.
+    A single straight quote opens only before a word and closes only after one, so the
+    apostrophes of "doctors' group" and "Israel's" are not quote marks.
 
     >>> text = '“We won.\n“We will go on,” he said. Then "a"'
     >>> [text[q.start:q.end] for q in find_quotations(text)]
     ['We won.\n“We will go on,', 'a']
+    >>> text = "'At least 45 children have been killed,' said Ana. The doctors' group agreed."
+    >>> [text[q.start:q.end] for q in find_quotations(text)]
+    ['At least 45 children have been killed,']
     """
     quotations: list[Quotation] = []
     open_at: int | None = None
+    closer = ""
     paragraphs = _paragraph_spans(text)
     for number, (p_start, p_end) in enumerate(paragraphs):
         for i in range(p_start, p_end):
             ch = text[i]
-            if ch in OPENING_QUOTES or (ch == '"' and open_at is None):
-                if open_at is None:
-                    open_at = i + 1
-            elif (ch in CLOSING_QUOTES or ch == '"') and open_at is not None:
+            if open_at is None:
+                if ch in OPENING_QUOTES or ch == '"':
+                    open_at, closer = i + 1, CLOSING_QUOTES + '"'
+                elif ch == "‘" or (ch == "'" and _opens_single(text, i, p_start)):
+                    open_at, closer = i + 1, "’'"
+            elif ch in closer and (closer[0] == "”" or _closes_single(text, i, p_end)):
                 quotations.append(Quotation(open_at, i, True))
                 open_at = None
         if open_at is not None:
             following = paragraphs[number + 1][0] if number + 1 < len(paragraphs) else None
-            if following is None or text[following] not in OPENING_QUOTES + '"':
+            if following is None or text[following] not in OPENING_QUOTES + "\"‘'":
                 quotations.append(Quotation(open_at, p_end, False))
                 open_at = None
     return quotations
+
+
+def _opens_single(text: str, i: int, paragraph_start: int) -> bool:
+    before = text[i - 1] if i > paragraph_start else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "(—–-" or i == paragraph_start) and after.isalnum()
+
+
+def _closes_single(text: str, i: int, paragraph_end: int) -> bool:
+    before = text[i - 1]
+    after = text[i + 1] if i + 1 < paragraph_end else " "
+    return not before.isspace() and (after.isspace() or after in ".,;:!?)—–")
 
 
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:
