@@ -457,6 +457,16 @@ def _combined(measure: Measure) -> Measure:
 
 
 def _has_own_object(verb: Token, other: Token) -> bool:
-    # "killed 5 and wounded 12", "60 were killed and 30 injured": each verb has its own
-    # argument; in "killed or injured 60%" only one of them does.
-    return any(c.dep_ in ("dobj", "nsubjpass") or c.like_num for c in verb.children)
+    """Whether `verb` has a figure of its own, apart from the one `other` governs.
+
+    "killed 5 and wounded 12" and "1,450 people killed and 3,900 wounded" give each verb its
+    own figure; in "killed or injured 60%" only one of them has one.
+    """
+    mine = {t.i for t in verb.subtree}
+    theirs = {t.i for t in other.subtree} - mine
+    own = [t for t in verb.subtree if t.i not in theirs and t.like_num]
+    if verb.i in {t.i for t in other.ancestors}:  # verb heads other: other's part is not mine
+        own = [t for t in own if t.i not in {x.i for x in other.subtree}]
+    if verb.dep_ in ("acl", "amod", "relcl"):
+        own += [t for t in verb.head.children if t.like_num or t.dep_ == "nummod"]
+    return bool(own)
