@@ -32,7 +32,9 @@ from counterclaim.nlp.lexicons import (
 
 SUBJECT_DEPS = ("nsubj",)  # a reporting verb's source is its active subject
 CUT_DEPS = frozenset({"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "prep"})
-LEADING_WORDS = re.compile(r"^(the|a|an|its|their|his|her|our)\s+", re.IGNORECASE)
+LEADING_WORDS = re.compile(r"^((the|a|an|its|their|his|her|our|some|several|many|other)\s+)+",
+                           re.IGNORECASE)
+POSSESSIVE_END = re.compile(r"\s*['’]s?$")
 HEADLINE_SOURCE = re.compile(r"\s[-–—]\s*([A-Z][\w.'’ ]{1,40})\s*$")
 
 
@@ -266,7 +268,8 @@ def _source_from_phrase(
         name = person.text
         return Source(name, _unique(tuple(a for a in (phrase, full) if a != name)), "person", reason)
     kind = "person" if _is_person_role(lemma) else "group"
-    return Source(LEADING_WORDS.sub("", phrase), _unique((phrase, *aliases)), kind, reason)
+    name = POSSESSIVE_END.sub("", LEADING_WORDS.sub("", phrase))
+    return Source(name, _unique((phrase, *aliases)), kind, reason)
 
 
 def _core_span(head: Token) -> Span:

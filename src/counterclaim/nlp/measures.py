@@ -464,9 +464,9 @@ def _has_own_object(verb: Token, other: Token) -> bool:
     """
     mine = {t.i for t in verb.subtree}
     theirs = {t.i for t in other.subtree} - mine
-    own = [t for t in verb.subtree if t.i not in theirs and t.like_num]
+    own = [t for t in verb.subtree if t.i not in theirs and t.pos_ == "NUM"]
     if verb.i in {t.i for t in other.ancestors}:  # verb heads other: other's part is not mine
         own = [t for t in own if t.i not in {x.i for x in other.subtree}]
     if verb.dep_ in ("acl", "amod", "relcl"):
-        own += [t for t in verb.head.children if t.like_num or t.dep_ == "nummod"]
+        own += [t for t in verb.head.children if t.pos_ == "NUM" or t.dep_ == "nummod"]
     return bool(own)

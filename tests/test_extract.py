@@ -1,0 +1,173 @@
+"""Claim extraction, rule by rule, on sentences written in the style of reporting from
+many wars. Each row: a passage and the claims expected from it, as
+(value, measure, qualifier, claimant)."""
+
+from __future__ import annotations
+
+import pytest
+
+from counterclaim import extract_claims
+from counterclaim.extract import merge_repeats
+from counterclaim.model import AUTHOR, Claim
+
+MEASURES = [
+    # verbs, active and passive
+    ("Russian shelling killed 11 civilians in Kherson, the regional governor said.",
+     [(11, "killed", "exact")]),
+    ("At least 14 people were wounded in the drone attack on Odesa, officials said.",
+     [(14, "wounded", "at_least")]),
+    ("The army said it had shot down 18 drones over the Kursk region.", [(18, "destroyed", "exact")]),
+    ("M23 rebels seized four armoured vehicles near Goma, the army said.", [(4, "seized", "exact")]),
+    ("Gunmen abducted 30 students from a school in Kaduna state, police said.",
+     [(30, "captured", "exact")]),
+    ("The group said it had freed 215 civilians held in a detention centre.",
+     [(215, "released", "exact")]),
+    ("More than 13,000 residents have fled their homes since May, aid workers said.",
+     [(13000, "displaced", "over")]),
+    ("The ministry said air defences repelled 35 attacks overnight.", [(35, "attacks", "exact")]),
+    ("Donors pledged $1.2 billion in humanitarian aid for Sudan, the UN said.",
+     [(1.2e9, "aid", "exact")]),
+    # nominalisations, tolls and predicates
+    ("The death toll from the strike rose to 46, the emergency service said.", [(46, "killed", "exact")]),
+    ("Hospital sources told AFP that the clashes left 21 dead.", [(21, "killed", "exact")]),
+    ("The explosion caused the deaths of 12 soldiers, the defence ministry said.",
+     [(12, "killed", "exact")]),
+    ("The attack resulted in four fatalities, the police said.", [(4, "killed", "exact")]),
+    ("At least 49 migrants died and 140 are missing, the IOM said.",
+     [(49, "killed", "at_least"), (140, "missing", "exact")]),
+    ("Kiev has lost over 2,810 soldiers, the ministry said.", [(2810, "killed", "over")]),
+    # coordination and combined figures
+    ("The shelling killed 5 people and wounded 12 others, the mayor said.",
+     [(5, "killed", "exact"), (12, "wounded", "exact")]),
+    ("UNICEF said 150 children had been killed or maimed in the first half of the year.",
+     [(150, "killed_or_wounded", "exact")]),
+    ("The army reported that 1,450 people were killed and 3,900 wounded.",
+     [(1450, "killed", "exact"), (3900, "wounded", "exact")]),
+    # breakdowns and shared qualifiers
+    ("At least 53 people were killed, including 14 children and 15 women, the network said.",
+     [(53, "killed", "at_least"), (14, "killed", "exact"), (15, "killed", "exact")]),
+    ("Medics said at least 14 children and 15 women were among the dead.",
+     [(14, "killed", "at_least"), (15, "killed", "at_least")]),
+    ("At least 38 troops were wounded, eight of them inside Gaza, Hebrew media reported.",
+     [(38, "wounded", "at_least"), (8, "wounded", "exact")]),
+    # ranges and vague amounts
+    ("Residents said between 20 and 30 fighters were killed in the clashes.",
+     [(20, "killed", "range")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MEASURES, ids=[m[0][:40] for m in MEASURES])
+def test_measures(text: str, expected: list[tuple[float, str, str]]) -> None:
+    claims = [c for c in extract_claims(text) if c.value is not None]
+    assert [(c.value, c.measure, c.qualifier) for c in claims] == [
+        (float(v), m, q) for v, m, q in expected
+    ]
+
+
+NOT_CLAIMS = [
+    "The 25-year-old soldier was buried on 14 March in Lviv.",
+    "Talks on a six-week ceasefire resumed in Doha on Tuesday.",
+    "The convoy travelled along Route 60 for 30 km before turning back.",
+    "The UN Security Council passed Resolution 2334 in 2016.",
+    "Brigade 401 has been deployed since the first week of the war.",
+    "The reported fatality toll is a three-fold increase on the previous week.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_CLAIMS)
+def test_numbers_that_are_not_claims(text: str) -> None:
+    assert [c for c in extract_claims(text) if c.value is not None] == []
+
+
+def test_vague_amounts_are_optional_and_valueless() -> None:
+    claims = extract_claims("Dozens of soldiers were killed in the ambush, the group said.")
+    assert [(c.value, c.measure, c.optional) for c in claims] == [(None, "killed", True)]
+
+
+ATTRIBUTION = [
+    ("Defence Minister Oleksii Reznikov said 40 Russian tanks had been destroyed.", ["Oleksii Reznikov"]),
+    ("Over 32,000 Palestinians have been killed, according to the local authorities.",
+     ["local authorities"]),
+    # the innermost source wins; a comma-set "according to" only relays
+    ("Ukraine claims its forces have killed 12,000 North Korean soldiers, according to CNN.", ["Ukraine"]),
+    ("Reports from DW indicate the toll was higher, with seven teachers killed according to "
+     "some eyewitness accounts.", ["eyewitness accounts"]),
+    # a figure in a relative clause describing an event is the article's
+    ("The group claimed responsibility for an attack that claimed the lives of 23 soldiers.", [AUTHOR]),
+    # a source after the figure, misattached by the parser
+    ("Units of Battlegroup West repelled five attacks near Kupiansk, Russia's Defence Ministry said.",
+     ["Russia's Defence Ministry"]),
+    # the owner of a claim
+    ("A Hamas official dismissed Israel's claim to have killed 13,000 fighters.", ["Israel"]),
+    # no source: the article's own voice
+    ("More than 100 hostages are still believed to be held in Gaza.", [AUTHOR]),
+]
+
+
+@pytest.mark.parametrize(("text", "claimants"), ATTRIBUTION, ids=[a[0][:40] for a in ATTRIBUTION])
+def test_attribution(text: str, claimants: list[str]) -> None:
+    assert [c.claimant for c in extract_claims(text) if c.value is not None] == claimants
+
+
+CARRY_OVER = [
+    # "he said" refers back to the last person named
+    ("Army spokesman Nadav Shoshani said 20 soldiers were killed. He said 45 more were wounded.",
+     ["Nadav Shoshani", "Nadav Shoshani"]),
+    # "N others" continues the previous sentence's source
+    ("Israel has acknowledged losing 219 troops since the ground operation began. More than 1,200 "
+     "others have been wounded.", ["Israel", "Israel"]),
+    # an agentless reporting passive right after an attributed sentence
+    ("The health ministry said 30 people were killed in Rafah. Another 12 were reported killed in "
+     "Khan Younis.", ["health ministry", "health ministry"]),
+    # no link: the article's own voice
+    ("The health ministry said 30 people were killed in Rafah. The attack destroyed 12 houses.",
+     ["health ministry", AUTHOR]),
+    # a source named in the following sentence
+    ("More than 3,000 civilians have been killed in North Darfur since April. That's according to "
+     "the UN's humanitarian office.", ["UN's humanitarian office"]),
+]
+
+
+@pytest.mark.parametrize(("text", "claimants"), CARRY_OVER, ids=[c[0][:40] for c in CARRY_OVER])
+def test_carry_over(text: str, claimants: list[str]) -> None:
+    assert [c.claimant for c in extract_claims(text) if c.value is not None] == claimants
+
+
+def test_quotation_over_two_paragraphs_keeps_its_speaker() -> None:
+    text = (
+        "“Our fighters destroyed 14 armoured vehicles this week,” the group's spokesman Abu Karim "
+        "said.\n\n“They also shot down three drones.\n\n“We will go on,” he added."
+    )
+    claims = extract_claims(text)
+    assert [(c.value, c.claimant) for c in claims] == [(14.0, "Abu Karim"), (3.0, "Abu Karim")]
+
+
+def test_evidence_offsets_slice_the_article() -> None:
+    text = "Headline\n\nThe ministry said 44 soldiers were killed and 12 wounded on Sunday."
+    for claim in extract_claims(text):
+        assert text[claim.start : claim.end] == claim.text
+        assert claim.sentence in text
+
+
+def _claim(value: float, claimant: str, qualifier: str = "exact", counted: str = "soldiers") -> Claim:
+    return Claim(article="a", doc="d", text=str(value), start=0, end=1, sentence="s", value=value,
+                 value_high=None, qualifier=qualifier, unit="count", measure="killed",
+                 counted=counted, claimant=claimant)
+
+
+def test_repeats_merge_to_the_named_source_and_the_most_specific_qualifier() -> None:
+    headline = _claim(53, AUTHOR)
+    lead = _claim(53, "doctors' group", qualifier="at_least")
+    assert [(c.claimant, c.qualifier) for c in merge_repeats([headline, lead])] == [
+        ("doctors' group", "at_least")
+    ]
+
+
+def test_two_sources_of_one_figure_stay_two_claims() -> None:
+    claims = [_claim(20, "Russian military bloggers"), _claim(20, "Baza Telegram channel")]
+    assert len(merge_repeats(claims)) == 2
+
+
+def test_small_repeated_values_of_different_things_stay_apart() -> None:
+    claims = [_claim(2, "ministry", counted="tanks"), _claim(2, "ministry", counted="carriers")]
+    assert len(merge_repeats(claims)) == 2
