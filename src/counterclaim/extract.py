@@ -41,6 +41,10 @@ from counterclaim.nlp.measures import Measure, find_measure, other_measure, rest
 from counterclaim.nlp.sentences import Quotation, Sentence, find_quotations, quotation_at, split_sentences
 
 QUALIFIER_RANK = {"exact": 0, "approx": 1, "range": 1, "over": 2, "under": 2, "at_least": 3, "at_most": 3}
+# Nouns that a number after them names rather than counts: "Route 60", "Operation 1027".
+IDENTIFIER_NOUNS = frozenset("""operation brigade route resolution flight unit highway road
+battalion regiment division building block gate sector post hill camp zone article paragraph
+section protocol chapter no number phase corps squadron group platoon company army""".split())
 MAX_EVIDENCE_GAP = 10  # tokens between a number and its verb still shown as one evidence span
 DISTINCTIVE_VALUE = 10  # repeated values this large are one figure even with other words
 
@@ -144,7 +148,7 @@ def _claim(
 ) -> tuple[Counted, Claim] | None:
     sentence, doc = item.sentence, item.doc
     tokens = doc.char_span(number.start, number.end, alignment_mode="expand")
-    if tokens is None or len(tokens) == 0:
+    if tokens is None or len(tokens) == 0 or number.kind == "fraction" or _names_something(tokens):
         return None
     counted = find_counted(tokens)  # step 4
     if counted.kind == "unit" or _is_age_or_date(tokens, counted):
@@ -278,6 +282,22 @@ def _quotation_speakers(parsed: list[ParsedSentence], quotations: list[Quotation
 
 def _adjacent(sentence: Sentence, quotation: Quotation) -> bool:
     return 0 <= quotation.start - sentence.end <= 4
+
+
+def _names_something(tokens: Span) -> bool:
+    """ "Operation 1027", "Brigade 401", "one of the deadliest attacks": not counts."""
+    doc = tokens.doc
+    before = doc[tokens.start - 1] if tokens.start > 0 else None
+    if before is not None and before.is_title and tokens[0].is_digit:
+        if before.lower_ in IDENTIFIER_NOUNS or tokens[-1].head.i == before.i:
+            return True
+    after = doc[tokens.end : tokens.end + 3]
+    return (
+        tokens.text.lower() == "one"
+        and len(after) == 3
+        and after[0].lower_ == "of"
+        and after[2].tag_ in ("JJS", "RBS")
+    )
 
 
 def _is_age_or_date(tokens: Span, counted: Counted) -> bool:

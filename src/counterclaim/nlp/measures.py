@@ -154,7 +154,7 @@ def _on_phrase(node: Token, kind: str) -> Measure | None:
                 return Measure(name, child, f"participle '{child.text}'")
             # "29 confirmed to be deceased", "12 believed to be dead"
             for grandchild in child.subtree:
-                if grandchild.dep_ in ("acomp", "attr", "oprd") and grandchild.i > child.i:
+                if grandchild.dep_ in ("acomp", "attr", "oprd", "xcomp") and grandchild.i > child.i:
                     name = _predicate(grandchild, kind)
                     if name:
                         return Measure(name, grandchild, f"predicate '{grandchild.text}'")
@@ -182,7 +182,7 @@ def _by_role(node: Token, kind: str, unit: str) -> Measure | None:
             if child.dep_ == "prep" and child.lower_ in ("as", "among"):
                 for obj in child.children:
                     name = _predicate(obj, kind) or NOUN_MEASURES.get(obj.lemma_.lower())
-                    if name and obj.dep_ in ("pobj", "amod", "acomp"):
+                    if name and obj.dep_ in ("pobj", "pcomp", "amod", "acomp"):
                         return Measure(name, obj, f"'{child.text} {obj.text}'")
         if dep == "attr" or lemma in ("be", "remain", "stand"):
             return _copula(head, kind)
@@ -343,11 +343,22 @@ def _predicate(token: Token, kind: str) -> str | None:
 
 
 def _toll(token: Token) -> str | None:
+    """The measure a toll counts: "death toll", "the toll of dead and wounded"."""
+    found: set[str] = set()
     for child in token.children:
         if child.dep_ in ("compound", "amod", "nmod"):
             name = TOLL_MODIFIERS.get(child.lemma_.lower())
             if name:
                 return name
+        if child.dep_ == "prep" and child.lower_ == "of":
+            found |= {PREDICATE_MEASURES.get(t.lower_, "") for t in child.subtree}
+        if child.dep_ == "conj":  # "the toll of dead and wounded", parsed as a list
+            found.add(PREDICATE_MEASURES.get(child.lower_, ""))
+    found.discard("")
+    if {"killed", "wounded"} <= found:
+        return "killed_or_wounded"
+    if len(found) == 1:
+        return found.pop()
     if token.lemma_.lower() == "toll":
         return "killed"
     return None
