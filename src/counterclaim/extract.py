@@ -289,7 +289,9 @@ def _names_something(tokens: Span) -> bool:
     doc = tokens.doc
     before = doc[tokens.start - 1] if tokens.start > 0 else None
     if before is not None and before.is_title and tokens[0].is_digit:
-        if before.lower_ in IDENTIFIER_NOUNS or tokens[-1].head.i == before.i:
+        if before.lower_ in IDENTIFIER_NOUNS:
+            return True
+        if tokens[-1].head.i == before.i and before.ent_type_ not in ("DATE", "TIME", "GPE", "LOC"):
             return True
     after = doc[tokens.end : tokens.end + 3]
     return (
