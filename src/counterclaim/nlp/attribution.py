@@ -277,7 +277,7 @@ def _core_span(head: Token) -> Span:
     doc = head.doc
     left = head.i
     for token in reversed(list(head.lefts)):
-        if token.dep_ in CUT_DEPS:
+        if token.dep_ in CUT_DEPS and token.text not in "-–'’":  # "Al-Shabaab" stays whole
             break
         left = min(left, token.left_edge.i)
     right = head.i

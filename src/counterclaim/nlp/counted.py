@@ -71,12 +71,17 @@ def find_counted(number_tokens: Span) -> Counted:
 
 
 def _is_denominator(nominal: Token, first: int) -> bool:
-    """ "20 out of 24 battalions", "17 of Gaza's 36 hospitals": 24 and 36 are totals."""
+    """ "20 out of 24 battalions", "34 of 42 drones", "90% of Gaza's 2.1 million people": the
+    second number is the total the first is part of, not a claim of its own."""
     doc = nominal.doc
-    before = doc[max(0, first - 3) : first].text.lower()
-    return before.endswith(("out of", "of the", "of its", "of their")) and any(
-        t.like_num for t in doc[max(0, first - 6) : max(0, first - 2)]
-    ) or (before.endswith("out of"))
+    i = first - 1
+    while i >= 0 and (doc[i].dep_ in ("poss", "case", "det") or doc[i].tag_ == "POS"):
+        i -= 1
+    if i < 0 or doc[i].lower_ != "of":
+        return False
+    if i >= 1 and doc[i - 1].lower_ == "out":
+        return True
+    return i >= 1 and (doc[i - 1].like_num or doc[i - 1].text == "%")
 
 
 def _anchor(number_tokens: Span) -> Token:

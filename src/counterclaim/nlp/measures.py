@@ -68,7 +68,7 @@ def find_measure(counted: Counted, *, unit: str) -> Measure | None:
     if counted.denominator or _in_breakdown(node):
         # "out of about 250 abducted", "including 29 confirmed dead": a part or total with a
         # predicate of its own keeps it; without one, the caller decides.
-        own = _word_order(counted, kind)
+        own = _word_order(counted, kind, adjacent=counted.denominator)
         if own is not None or counted.denominator:
             return own
     if node.dep_ == "conj" and node.pos_ in ("NOUN", "PROPN") and node.head.pos_ == "VERB":
@@ -98,6 +98,9 @@ def find_measure(counted: Counted, *, unit: str) -> Measure | None:
             name = _verb(head.head, kind, unit)
             if name:
                 return _with_hypothetical(Measure(name, head.head, f"object of '{head.head.text}'"))
+            toll = _toll_subject(head.head)  # "the death toll rose above 44,000"
+            if toll is not None:
+                return _with_hypothetical(toll)
         if node.dep_ == "pobj":
             found = _through_preposition(head, kind)
             if found is not None:
@@ -382,6 +385,8 @@ def _noun_measure(token: Token | None, unit: str) -> Measure | None:
         for child in token.children:
             if child.dep_ in ("compound", "amod") and child.lemma_.lower() in TOLL_MODIFIERS:
                 name = TOLL_MODIFIERS[child.lemma_.lower()]
+            elif child.dep_ == "amod" and child.lower_ in PREDICATE_MEASURES and child.i < token.i:
+                name = PREDICATE_MEASURES[child.lower_]  # "320 wounded people"
     return Measure(name, token, f"noun '{token.text}'") if name else None
 
 
@@ -407,13 +412,17 @@ def _in_breakdown(node: Token) -> bool:
     return node.dep_ == "pobj" and node.head.lower_ in ("including", "among")
 
 
-def _word_order(counted: Counted, kind: str) -> Measure | None:
-    """ "ten were injured", "29 confirmed to be deceased": a predicate just after the phrase."""
+def _word_order(counted: Counted, kind: str, *, adjacent: bool = False) -> Measure | None:
+    """ "ten were injured", "29 confirmed to be deceased": a predicate just after the phrase.
+
+    With `adjacent`, only a participle right after the phrase counts ("of 250 abducted"):
+    a later verb ("… 2.1 million people have been displaced") belongs to the whole clause.
+    """
     doc = counted.nominal.doc
     last = max(counted.nominal.i, counted.head.i if counted.head is not None else 0)
     for i in range(last + 1, min(last + 6, len(doc))):
         token = doc[i]
-        if token.lower_ in HEDGE_WORDS:
+        if token.lower_ in HEDGE_WORDS and not adjacent:
             continue
         if token.tag_ in ("VBN", "JJ", "VBD"):
             name = _predicate(token, kind)
