@@ -19,7 +19,6 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from counterclaim import numbers
@@ -54,7 +53,8 @@ class ExtractOptions:
     """Options of the extraction stage."""
 
     model: str | None = None
-    batch_size: int = 256
+    batch_size: int = 256  # sentences per parser batch
+    articles_per_batch: int = 16
 
 
 @dataclass(frozen=True)
@@ -71,20 +71,33 @@ def extract_article(article: Article, *, options: ExtractOptions = ExtractOption
 def extract_articles(
     articles: Iterable[Article], *, options: ExtractOptions = ExtractOptions()
 ) -> Iterator[list[Claim]]:
-    """The claims of each article, one list per article, in input order."""
+    """The claims of each article, one list per article, in input order.
+
+    Sentences of several articles go through the parser together, so short articles share
+    its batches; each sentence is parsed on its own, so the result never depends on what
+    else was in the batch.
+    """
     nlp = pipeline.load(options.model)
+    for chunk in _chunks(articles, options.articles_per_batch):
+        split = [split_sentences(article.text) for article in chunk]  # step 1
+        texts = [_for_parser(s.text) for sentences in split for s in sentences]
+        docs = iter(nlp.pipe(texts, batch_size=options.batch_size))  # step 2
+        for article, sentences in zip(chunk, split, strict=True):
+            parsed = [ParsedSentence(s, next(docs)) for s in sentences]
+            quotations = find_quotations(article.text)
+            claims = list(_claims(article, parsed, quotations))  # steps 3-5
+            yield merge_repeats(claims)  # step 6
+
+
+def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    chunk: list[Article] = []
     for article in articles:
-        sentences = split_sentences(article.text)  # step 1
-        quotations = find_quotations(article.text)
-        parsed = _parse(nlp, sentences, options.batch_size)  # step 2
-        claims = list(_claims(article, parsed, quotations))  # steps 3-5
-        yield merge_repeats(claims)  # step 6
-
-
-def _parse(nlp: Language, sentences: list[Sentence], batch_size: int) -> list[ParsedSentence]:
-    texts = (_for_parser(s.text) for s in sentences)
-    docs = nlp.pipe(texts, batch_size=batch_size)
-    return [ParsedSentence(s, d) for s, d in zip(sentences, docs, strict=True)]
+        chunk.append(article)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _for_parser(text: str) -> str:
