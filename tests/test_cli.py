@@ -152,8 +152,6 @@ def test_missing_model_names_the_install(runner: CliRunner, article: Path) -> No
     assert "Traceback" not in result.output
 
 
-@pytest.mark.xfail(strict=True, reason="cli.py: Rich wraps stderr at 80 columns off a terminal, so the "
-                   "missing-model error spans two lines in logs and pipes (needs soft_wrap)")
 def test_missing_model_is_one_line_off_a_terminal(article: Path) -> None:
     # A real process with no terminal on any stream: what CI logs and `2> log` see.
     env = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1"}

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from collections import Counter
 from dataclasses import asdict, dataclass, field
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -23,11 +24,12 @@ from counterclaim.errors import CounterclaimError
 from counterclaim.model import Article, Claim, Skip
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one line per message, even in logs
+LINE_PREFIX = re.compile(r"^line \d+: ")
 PROGRESS_THRESHOLD = 5  # files: below this a progress bar is noise
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     jsonl = "jsonl"
     csv = "csv"
@@ -52,7 +54,7 @@ class RunSummary:
     skipped: list[Skip] = field(default_factory=list)
 
     def line(self) -> str:
-        reasons = Counter(s.reason.split(":")[0] for s in self.skipped)
+        reasons = Counter(LINE_PREFIX.sub("", s.reason).split(":")[0] for s in self.skipped)
         skipped = f"{len(self.skipped)} skipped" + (
             f" ({', '.join(f'{n} {r}' for r, n in reasons.most_common())})" if reasons else ""
         )

@@ -223,9 +223,9 @@ def _shared_qualifier(number: Number, counted: Counted, earlier: list[tuple[Coun
     if number.qualifier != "exact" or head is None or head.dep_ != "conj" or counted.kind != "people":
         return number.qualifier
     for other, claim in earlier:
-        if other.head is not None and other.head.i == head.head.i and other.kind == "people":
-            if claim.qualifier in ("at_least", "over", "approx") and claim.measure:
-                return claim.qualifier
+        same_total = other.head is not None and other.head.i == head.head.i and other.kind == "people"
+        if same_total and claim.qualifier in ("at_least", "over", "approx"):
+            return claim.qualifier
     return number.qualifier
 
 

@@ -128,14 +128,15 @@ def reporters(doc: Doc, history: SourceHistory) -> list[Reporter]:
                 history.add(source)
         elif _is_reporting(token):
             subject = _subject(token)
-            if subject is not None:
-                source = _source_from_phrase(subject, history, f"subject of '{token.text}'")
-            else:
-                source = _trailing_subject(token, history)
-                if source is None:
-                    continue
-            found.append(Reporter(token, source, _is_sentence_level(token)))
-            history.add(source)
+            said_by = (
+                _source_from_phrase(subject, history, f"subject of '{token.text}'")
+                if subject is not None
+                else _trailing_subject(token, history)
+            )
+            if said_by is None:
+                continue
+            found.append(Reporter(token, said_by, _is_sentence_level(token)))
+            history.add(said_by)
     headline = HEADLINE_SOURCE.search(doc.text)
     if headline and doc.text.count(" ") < 20:
         found.append(Reporter(doc[-1], Source(headline.group(1).strip(), (), "group",
@@ -171,7 +172,7 @@ def _trailing_subject(verb: Token, history: SourceHistory) -> Source | None:
     """
     doc = verb.doc
     rest = [t for t in doc[verb.i + 1 :] if not t.is_punct]
-    if len(rest) > 4 or verb.i == 0 or not doc[verb.i - 1].pos_ in ("PROPN", "NOUN", "PUNCT"):
+    if len(rest) > 4 or verb.i == 0 or doc[verb.i - 1].pos_ not in ("PROPN", "NOUN", "PUNCT"):
         return None
     segments: list[Span] = []
     end = verb.i
@@ -214,9 +215,9 @@ def _subject(verb: Token) -> Token | None:
             return child
     # "…, adding that …", "and added", "released a statement, asserting that …": the
     # subject of the verb it hangs from.
-    if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i:
-        if verb.head.lemma_.lower() in REPORTING_VERBS or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
-            return _subject(verb.head)
+    hangs = verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i
+    if hangs and (verb.head.lemma_.lower() in REPORTING_VERBS or (verb.dep_ == "advcl" and verb.tag_ == "VBG")):
+        return _subject(verb.head)
     return None
 
 
@@ -318,7 +319,8 @@ def _proxy_object(head: Token) -> Token | None:
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "from", "by"):
             for obj in child.children:
-                if obj.dep_ == "pobj" and (obj.pos_ == "PROPN" or obj.ent_type_ or obj.lemma_.lower() in ROLE_NOUNS | {"blogger", "medium", "resident", "witness", "eyewitness"}):
+                named = obj.pos_ == "PROPN" or bool(obj.ent_type_)
+                if obj.dep_ == "pobj" and (named or obj.lemma_.lower() in ROLE_NOUNS | WITNESS_NOUNS):
                     return obj
     return None
 
@@ -349,6 +351,7 @@ def entity_sources(doc: Doc) -> list[Source]:
     return found
 
 
+WITNESS_NOUNS = frozenset({"blogger", "medium", "resident", "witness", "eyewitness", "activist"})
 CLAIM_NOUNS = frozenset({"claim", "report", "statement", "figure", "estimate", "tally", "count",
                          "assessment", "data", "announcement", "toll", "account", "version"})
 

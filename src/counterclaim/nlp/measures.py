@@ -166,9 +166,11 @@ def _on_phrase(node: Token, kind: str) -> Measure | None:
 
 def _by_role(node: Token, kind: str, unit: str) -> Measure | None:
     head = node.head
-    if head.i == node.i or head.pos_ not in ("VERB", "AUX", "ADJ"):
+    if head.i == node.i or (head.pos_ not in ("VERB", "AUX", "ADJ") and not head.tag_.startswith("VB")):
         return None
     dep = node.dep_
+    if dep == "npadvmod" and head.tag_ in ("VBZ", "VBD") and node.i > head.i:
+        dep = "dobj"  # headlines: "Shelling kills 14 in Kharkiv", with "kills" parsed as a noun
     lemma = head.lemma_.lower()
     if dep in OBJECT_DEPS or (dep == "pobj" and head.dep_ == "agent"):
         # "left 21 people wounded": the result predicate names the measure.
@@ -312,9 +314,9 @@ def _verb(verb: Token, kind: str, unit: str) -> str | None:
     if lemma in REPORTING_VERBS and lemma not in VERB_MEASURES:
         return None
     particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "dobj", "advmod", "oprd")}
-    for (base, particle), name in PARTICLE_VERBS.items():
+    for (base, particle), with_particle in PARTICLE_VERBS.items():
         if lemma == base and particle in particles:
-            return name
+            return with_particle
     if lemma in NEEDS_PARTICLE:
         return None
     name = VERB_MEASURES.get(lemma)
@@ -433,10 +435,7 @@ def _word_order(counted: Counted, kind: str, *, adjacent: bool = False) -> Measu
 
 
 def _demanded(token: Token) -> bool:
-    for ancestor in token.ancestors:
-        if ancestor.lemma_.lower() in DEMAND_WORDS:
-            return True
-    return False
+    return any(ancestor.lemma_.lower() in DEMAND_WORDS for ancestor in token.ancestors)
 
 
 def _with_hypothetical(measure: Measure) -> Measure:

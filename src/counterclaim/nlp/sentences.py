@@ -18,7 +18,7 @@ from dataclasses import dataclass
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof gen lt col maj capt sgt cpl pvt adm cmdr brig st mt no nos vol
     jan feb mar apr jun jul aug sep sept oct nov dec u.s u.n u.k e.g i.e etc vs approx
-    gov sen rep rev hon jr sr inc ltd co corp dept est fig""".split()
+    gov sen rep rev hon jr sr inc ltd co corp dept est fig pres""".split()
 )
 SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 OPENING_QUOTES = "“"
@@ -112,6 +112,8 @@ def find_quotations(text: str) -> list[Quotation]:
     for number, (p_start, p_end) in enumerate(paragraphs):
         for i in range(p_start, p_end):
             ch = text[i]
+            if i == p_start and open_at is not None:
+                continue  # the quote mark that reopens a continued paragraph
             if open_at is None:
                 if ch in OPENING_QUOTES or ch == '"':
                     open_at, closer = i + 1, CLOSING_QUOTES + '"'
