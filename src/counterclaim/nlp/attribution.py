@@ -11,7 +11,9 @@ agentless reporting passive ("were reported killed"). Pronouns and role nouns ("
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -25,6 +27,7 @@ from counterclaim.nlp.lexicons import (
     PERSON_PRONOUNS,
     PROXY_HEADS,
     REPORT_ONLY_WITH_CLAUSE,
+    REPORTING_FORMS,
     REPORTING_NOT_WITH_OBJECT,
     REPORTING_VERBS,
     ROLE_NOUNS,
@@ -35,6 +38,7 @@ CUT_DEPS = frozenset({"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "
 LEADING_WORDS = re.compile(r"^((the|a|an|its|their|his|her|our|some|several|many|other)\s+)+",
                            re.IGNORECASE)
 POSSESSIVE_END = re.compile(r"\s*['’]s?$")
+WORD = re.compile(r"[a-z]+")
 HEADLINE_SOURCE = re.compile(r"\s[-–—]\s*([A-Z][\w.'’ ]{1,40})\s*$")
 
 
@@ -51,29 +55,41 @@ class Source:
 AUTHOR_SOURCE = Source(AUTHOR, (), "group", "the article's own voice")
 
 
+def _nothing() -> Iterator[Source]:
+    return iter(())
+
+
 @dataclass
 class SourceHistory:
-    """The sources named so far in one article, newest last, for pronouns and role nouns."""
+    """The sources named before a point in one article, for pronouns and role nouns.
 
-    sources: list[Source] = field(default_factory=list)
-    entities: list[Source] = field(default_factory=list)
+    `earlier` yields the sources of the sentences before, newest first; `nearby` the named
+    people and organisations of the few sentences just before, newest first. Both are
+    lazy, so a sentence whose pronoun resolves to the sentence before never needs the
+    rest of the article parsed.
+    """
+
+    earlier: Callable[[], Iterator[Source]] = _nothing
+    nearby: Callable[[], Iterator[Source]] = _nothing
+    own: list[Source] = field(default_factory=list)
 
     def add(self, source: Source) -> None:
+        """Note a source named earlier in the sentence being read."""
         if source.name != AUTHOR:
-            self.sources.append(source)
+            self.own.append(source)
 
     def resolve(self, phrase: str, head: Token) -> Source | None:
         """The earlier source that a pronoun or role noun refers to, if one fits."""
         lemma = head.lemma_.lower()
         wanted = "person" if head.lower_ in PERSON_PRONOUNS or _is_person_role(lemma) else None
-        for source in reversed(self.sources):
+        for source in itertools.chain(reversed(self.own), self.earlier()):
             if wanted and source.kind != wanted:
                 continue
             if head.pos_ != "PRON" and wanted is None and not _names_role(source, lemma):
                 continue
             return Source(source.name, _unique((*source.aliases, phrase)), source.kind,
                           f"'{phrase}' refers back to {source.name}")
-        for entity in reversed(self.entities):
+        for entity in self.nearby():
             if wanted == "person" and entity.kind != "person":
                 continue
             if wanted is None and entity.kind == "person":
@@ -196,7 +212,19 @@ def _trailing_subject(verb: Token, history: SourceHistory) -> Source | None:
     return Source(source.name, _unique((*source.aliases, *aliases)), source.kind, source.reason)
 
 
+def may_report(text: str) -> bool:
+    """Whether a sentence can hold a reporting clause, from its words alone (no parse).
+
+    `reporters` only looks at these words, so a sentence this rejects is known to report
+    nothing without parsing it.
+    """
+    words = set(WORD.findall(text.lower()))
+    return bool(words & REPORTING_FORMS) or "according" in words or bool(HEADLINE_SOURCE.search(text))
+
+
 def _is_reporting(token: Token) -> bool:
+    if token.lower_ not in REPORTING_FORMS:
+        return False
     if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in REPORTING_VERBS:
         return False
     lemma = token.lemma_.lower()
@@ -410,9 +438,9 @@ REFERS_BACK = re.compile(r"^(that|this|those|these)(['’]s| is| was| are| were)
                          re.IGNORECASE)
 
 
-def names_previous_source(doc: Doc) -> bool:
+def names_previous_source(text: str) -> bool:
     """ "That's according to X": a sentence whose source is for the sentence before it."""
-    return bool(REFERS_BACK.match(doc.text.strip(" “\"'")))
+    return bool(REFERS_BACK.match(text.strip(" “\"'")))
 
 
 def links_to_previous(doc: Doc) -> str | None:

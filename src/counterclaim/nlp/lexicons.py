@@ -222,3 +222,22 @@ channel coalition administration authority authorities government directorate de
 observatory monitor center centre institute foundation society association mission
 battalion regiment division corps guard police team commission bureau headquarters staff
 """.split())
+
+
+def _inflections(lemma: str) -> set[str]:
+    """The regular forms of a verb: "report" → reports, reported, reporting."""
+    forms = {lemma, lemma + "s", lemma + "ed", lemma + "ing", lemma + "d", lemma + "es"}
+    if lemma.endswith("e"):
+        forms |= {lemma[:-1] + "ing"}
+    if lemma.endswith("y"):
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if len(lemma) > 2 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}  # admitted, admitting
+    return forms
+
+
+IRREGULAR_REPORTING = frozenset("""said told wrote written showed shown put read thought
+believed stood held""".split())
+# Every word form of a reporting verb: a sentence without one reports nothing, which lets
+# the fast path skip its parse (extract.py).
+REPORTING_FORMS = frozenset(set().union(*(_inflections(v) for v in REPORTING_VERBS)) | IRREGULAR_REPORTING)
