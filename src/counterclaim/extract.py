@@ -201,6 +201,8 @@ def _is_breakdown(counted: Counted) -> bool:
     if counted.via_of and counted.head is not None and counted.head.lower_ in ("them", "whom", "those", "these"):
         return True
     node = counted.nominal
+    if node.dep_ == "dobj" and node.head.lemma_.lower() in ("include", "comprise"):
+        return True
     for _ in range(3):
         if node.lower_ in ("including", "among", "includes", "include", "included"):
             return True

@@ -41,13 +41,14 @@ VERB_MEASURES: dict[str, str] = {
     "raze": "destroyed", "burn": "destroyed", "torch": "destroyed", "disable": "destroyed",
     "neutralize": "killed", "neutralise": "killed", "wreck": "destroyed",
     "flatten": "destroyed", "level": "destroyed", "detonate": "destroyed", "blow": "destroyed",
+    "dismantle": "destroyed", "recover": "seized",
     "intercept": "destroyed", "hit": "attacks", "sink": "destroyed", "bomb": "attacks",
     "shell": "attacks", "knock": "destroyed", "lose": "killed",
     # attacks
     "attack": "attacks", "strike": "attacks", "target": "attacks", "launch": "attacks",
     "fire": "attacks", "conduct": "attacks", "repel": "attacks", "repulse": "attacks",
     "thwart": "attacks", "foil": "attacks", "carry": "attacks", "mount": "attacks",
-    "stage": "attacks", "fend": "attacks", "raid": "attacks", "record": "attacks",
+    "stage": "attacks", "fend": "attacks", "raid": "attacks",
     # aid
     "pledge": "aid", "approve": "aid", "allocate": "aid", "donate": "aid", "grant": "aid",
     "earmark": "aid", "disburse": "aid", "provide": "aid", "send": "aid", "deliver": "aid",
@@ -61,7 +62,7 @@ THING_MEASURES: dict[str, str] = {
     "take": "seized", "hold": "other", "shoot": "destroyed",
 }
 # When the counted group is people, these verbs (defined above for things) do not apply.
-PEOPLE_ONLY_NOT = frozenset({"destroy", "hit", "bomb", "shell", "take", "seize", "loot",
+PEOPLE_ONLY_NOT = frozenset({"recover", "destroy", "hit", "bomb", "shell", "take", "seize", "loot",
                              "occupy", "send", "deliver", "provide", "fund", "record",
                              "target", "attack", "strike", "knock", "sink", "down",
                              "announce", "commit", "contribute", "carry", "level"})
@@ -89,7 +90,7 @@ PREDICATE_MEASURES: dict[str, str] = {
     "hurt": "wounded", "missing": "missing", "captive": "held", "homeless": "displaced",
     "displaced": "displaced", "unaccounted": "missing", "detained": "captured",
     "abducted": "captured", "trapped": "other", "lifeless": "killed", "deceased": "killed",
-    "alive": "held", "maimed": "wounded",
+    "alive": "held", "maimed": "wounded", "evacuated": "displaced",
 }
 
 # Nouns that carry the measure themselves: "4 fatalities", "a death toll of 300".
@@ -143,8 +144,9 @@ others other them whom
 """.split())
 # Nouns naming equipment, buildings and units: counted things that are destroyed or seized.
 THING_NOUNS = frozenset("""
-tank vehicle apc ifv truck car automobile jeep pickup bus armour armor
-aircraft plane jet warplane fighter-jet helicopter drone uav uas bomber
+tank vehicle apc ifv truck car automobile jeep pickup bus armour armor tanker
+aircraft plane airplane jet warplane fighter-jet helicopter drone uav uas bomber carrier
+mlrs grenade ammunition round rocket-launcher
 ship boat vessel warship frigate submarine launcher system howitzer gun cannon artillery
 mortar rifle weapon missile rocket shell munition radar battery depot warehouse
 house home building school hospital mosque church shelter tent structure bridge
@@ -159,6 +161,7 @@ second minute hour day night week weekend month year decade century time
 km kilometre kilometer mile metre meter foot feet inch yard mm cm kg kilogram gram
 ton tonne pound litre liter gallon hectare acre degree mph kph knot
 year-old point round stage phase session episode
+increase rise decrease drop decline jump hike surge fall reduction cut
 """.split())
 
 # Reporting verbs: the subject of one of these is the source of what it governs.

@@ -76,7 +76,7 @@ def find_measure(counted: Counted, *, unit: str) -> Measure | None:
         # parser joined to the wrong verb; read the predicate that follows it.
         following = _predicate_after(node, kind)
         if following is not None:
-            return _with_hypothetical(following)
+            return _with_hypothetical(following, kind)
     deferred: Measure | None = None
     for _ in range(MAX_CLIMB):
         found = _by_role(node, kind, unit)
@@ -89,7 +89,7 @@ def find_measure(counted: Counted, *, unit: str) -> Measure | None:
             else:
                 found = own
         if found is not None:
-            return _with_hypothetical(found)
+            return _with_hypothetical(found, kind)
         head = node.head
         if head.i == node.i:
             break
@@ -97,14 +97,14 @@ def find_measure(counted: Counted, *, unit: str) -> Measure | None:
             # "lost over 3,620 soldiers": the parser took the qualifier for a preposition.
             name = _verb(head.head, kind, unit)
             if name:
-                return _with_hypothetical(Measure(name, head.head, f"object of '{head.head.text}'"))
+                return _with_hypothetical(Measure(name, head.head, f"object of '{head.head.text}'"), kind)
             toll = _toll_subject(head.head)  # "the death toll rose above 44,000"
             if toll is not None:
-                return _with_hypothetical(toll)
+                return _with_hypothetical(toll, kind)
         if node.dep_ == "pobj":
             found = _through_preposition(head, kind)
             if found is not None:
-                return _with_hypothetical(found)
+                return _with_hypothetical(found, kind)
             if head.lower_ not in TRANSPARENT_PREPS:
                 break
         if node.dep_ in ("conj", "appos", "pobj", "prep", "npadvmod") or (
@@ -117,21 +117,27 @@ def find_measure(counted: Counted, *, unit: str) -> Measure | None:
             break
         node = head
     if deferred is not None:
-        return _with_hypothetical(deferred)
+        return _with_hypothetical(deferred, kind)
     noun = _noun_measure(counted.head, unit) or _noun_measure(counted.nominal, unit)
     if noun is not None:
-        return _with_hypothetical(noun)
+        return _with_hypothetical(noun, kind)
     return _word_order(counted, kind)
 
 
 def other_measure(counted: Counted) -> Measure | None:
     """A count of people that is an argument of its clause but says nothing of killing,
-    capture or flight ("260,000 civilians remain trapped"): measure "other"."""
+    capture or flight ("260,000 civilians remain trapped"): measure "other".
+
+    Not the sources of a report ("two officers told AFP") nor the parts of a list whose
+    total the sentence counts ("included 11 children": the caller gives the total's).
+    """
     if counted.kind != "people" or counted.head is None:
         return None
     role = counted.nominal.dep_
     verb = counted.nominal.head
     if verb.dep_ in ("relcl", "acl"):  # a description of the group, not a statement
+        return None
+    if verb.lemma_.lower() in REPORTING_VERBS | {"include", "comprise"}:
         return None
     if role in ("nsubj", "nsubjpass", "dobj") and verb.pos_ in ("VERB", "AUX"):
         return Measure("other", counted.nominal.head, f"people counted by '{counted.nominal.head.text}'")
@@ -182,6 +188,16 @@ def _by_role(node: Token, kind: str, unit: str) -> Measure | None:
         name = _verb(head, kind, unit) or _displaced_from_home(head)
         if name:
             return Measure(name, head, f"{dep} of '{head.text}'")
+        if lemma in ("include", "comprise", "number") and dep == "dobj":
+            # "The dead included 11 children": the subject names the measure.
+            for subject in head.children:
+                if subject.dep_ == "nsubj":
+                    found = PREDICATE_MEASURES.get(subject.lower_) or NOUN_MEASURES.get(subject.lemma_.lower())
+                    if found and found not in ("attacks", "aid"):
+                        return Measure(found, subject, f"'{subject.text} {head.text}'")
+                    described = _on_phrase(subject, kind)  # "those killed included …"
+                    if described is not None:
+                        return described
         for child in head.children:
             # "were listed as missing", "are counted among the dead"
             if child.dep_ == "prep" and child.lower_ in ("as", "among"):
@@ -313,7 +329,13 @@ def _verb(verb: Token, kind: str, unit: str) -> str | None:
     lemma = verb.lemma_.lower()
     if lemma in REPORTING_VERBS and lemma not in VERB_MEASURES:
         return None
-    particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "dobj", "advmod", "oprd")}
+    particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod", "oprd")}
+    particles |= {c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"}
+    if lemma not in ("sentence", "condemn") and any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_.lower() == "death" for g in c.children)
+        for c in verb.children
+    ):
+        return "killed"  # "hacked to death", "beaten to death"
     for (base, particle), with_particle in PARTICLE_VERBS.items():
         if lemma == base and particle in particles:
             return with_particle
@@ -438,8 +460,11 @@ def _demanded(token: Token) -> bool:
     return any(ancestor.lemma_.lower() in DEMAND_WORDS for ancestor in token.ancestors)
 
 
-def _with_hypothetical(measure: Measure) -> Measure:
+def _with_hypothetical(measure: Measure, kind: str = "") -> Measure:
     measure = _combined(measure)
+    if kind == "thing" and measure.name in ("killed", "killed_or_wounded"):
+        # "losses include 369 airplanes", "lost four tanks": equipment is destroyed.
+        measure = Measure("destroyed", measure.trigger, measure.reason, measure.agent, measure.hypothetical)
     trigger = measure.trigger
     if trigger is None:
         return measure
