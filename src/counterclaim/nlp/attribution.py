@@ -144,6 +144,10 @@ def reporters(doc: Doc, history: SourceHistory) -> list[Reporter]:
                 history.add(source)
         elif _is_reporting(token):
             subject = _subject(token)
+            if subject is not None and _figure_as_subject(token, subject):
+                # "Around 300 soldiers killed in Kursk, lawmaker says": the parser took the
+                # figure for the subject; the source is the phrase before the verb.
+                subject = None
             said_by = (
                 _source_from_phrase(subject, history, f"subject of '{token.text}'")
                 if subject is not None
@@ -151,6 +155,11 @@ def reporters(doc: Doc, history: SourceHistory) -> list[Reporter]:
             )
             if said_by is None:
                 continue
+            cited = _cited(token, history)
+            if cited is not None:
+                # "…, a lawmaker said, citing the spy agency": the innermost source.
+                said_by = Source(cited.name, _unique((*cited.aliases, said_by.name)), cited.kind,
+                                 f"cited by {said_by.name}")
             found.append(Reporter(token, said_by, _is_sentence_level(token)))
             history.add(said_by)
     headline = HEADLINE_SOURCE.search(doc.text)
@@ -158,6 +167,21 @@ def reporters(doc: Doc, history: SourceHistory) -> list[Reporter]:
         found.append(Reporter(doc[-1], Source(headline.group(1).strip(), (), "group",
                                               "source after the headline's dash"), True))
     return found
+
+
+def _figure_as_subject(verb: Token, subject: Token) -> bool:
+    trailing = [t for t in verb.doc[verb.i + 1 :] if not t.is_punct]
+    counts = [t for t in subject.subtree if t.pos_ == "NUM" and t.head.pos_ != "PROPN" and t.dep_ != "compound"]
+    return len(trailing) <= 4 and bool(counts) and verb.i > 0 and verb.doc[subject.i + 1 :verb.i].text.find(",") >= 0
+
+
+def _cited(verb: Token, history: SourceHistory) -> Source | None:
+    for child in verb.children:
+        if child.dep_ in ("advcl", "xcomp", "conj") and child.lemma_.lower() == "cite":
+            for obj in child.children:
+                if obj.dep_ == "dobj" and obj.lemma_.lower() not in ("figure", "number", "report"):
+                    return _source_from_phrase(obj, history, "cited")
+    return None
 
 
 def _is_sentence_level(verb: Token) -> bool:

@@ -94,14 +94,18 @@ class ArticleContext:
         return SourceHistory(earlier, nearby)
 
     def own_reporters(self, index: int) -> list[Reporter]:
-        """The sentence's reporting clauses, or those of a next sentence that names the
-        source of this one ("That's according to the UN's humanitarian office.")."""
+        """The sentence's reporting clauses, or those of a later sentence in the same
+        paragraph that names the source of the sentences before it ("That's according to
+        the UN's humanitarian office."), with no source of their own in between."""
         found = self.reporters(index)
+        line = self.sentences[index].line
         following = index + 1
-        if not found and following < len(self.sentences) and names_previous_source(
-            self.sentences[following].text
-        ):
-            found = [replace(r, sentence_level=True) for r in self.reporters(following)]
+        while not found and following < len(self.sentences) and self.sentences[following].line == line:
+            if names_previous_source(self.sentences[following].text):
+                return [replace(r, sentence_level=True) for r in self.reporters(following)]
+            if may_report(self.sentences[following].text) and self.reporters(following):
+                break
+            following += 1
         return found
 
     def note_claimants(self, index: int, claimants: list[Source]) -> None:

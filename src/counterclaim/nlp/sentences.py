@@ -20,6 +20,9 @@ ABBREVIATIONS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec u.s u.n u.k e.g i.e etc vs approx
     gov sen rep rev hon jr sr inc ltd co corp dept est fig pres""".split()
 )
+# "BAMAKO (Reuters) - ", "KHARTOUM, Sudan (AP) — ": a dateline is not part of the lead's
+# first sentence (its capitals would become the sentence's subject).
+DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:, [A-Z][A-Za-z .]+)?(?: \([A-Za-z .]+\))?\s*[-–—]+\s+(?=\S)")
 SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 OPENING_QUOTES = "“"
 CLOSING_QUOTES = "”"
@@ -65,7 +68,11 @@ def split_sentences(text: str) -> list[Sentence]:
 def _line_sentences(line: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
-    for match in SENTENCE_END.finditer(line):
+    dateline = DATELINE.match(line)
+    if dateline:
+        spans.append((0, dateline.end()))
+        start = dateline.end()
+    for match in SENTENCE_END.finditer(line, start):
         if _is_abbreviation(line, match.start()):
             continue
         spans.append((start, match.end()))
