@@ -30,10 +30,19 @@ import pytest
 from counterclaim.extract import extract_articles
 from counterclaim.model import AUTHOR, Article, Claim
 
-FLOOR = 0.80  # claim F1 over the whole file; attribution is reported, not (yet) floored
+# Floors under the scores measured when they were set, so a drop fails the build:
+# claim_cases.jsonl F1 0.937, attribution 0.993; heldout_articles.jsonl F1 0.876,
+# attribution 0.933 (on 2026-11-25).
+FLOOR = 0.92
+ATTRIBUTION_FLOOR = 0.97
+HELDOUT_FLOOR = 0.85
+HELDOUT_ATTRIBUTION_FLOOR = 0.90
 
 DATA = Path(__file__).parent / "data"
 CASES = DATA / "claim_cases.jsonl"
+# Forty whole articles annotated by a helper who never saw the rules: kept out of rule
+# writing, so its score is the closest we have to unseen news.
+HELDOUT = DATA / "heldout_articles.jsonl"
 PASSING = DATA / "claim_cases_passing.txt"
 
 
@@ -63,8 +72,8 @@ class CaseScore:
         return "\n".join(lines)
 
 
-def load_cases() -> list[dict]:
-    with CASES.open(encoding="utf-8") as f:
+def load_cases(path: Path = CASES) -> list[dict]:
+    with path.open(encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
 
 
@@ -150,9 +159,9 @@ def score_case(case_id: str, golds: list[dict], claims: list[Claim]) -> CaseScor
     return result
 
 
-def score_all() -> dict[str, CaseScore]:
+def score_all(path: Path = CASES) -> dict[str, CaseScore]:
     return {case["id"]: score_case(case["id"], case["claims"], claims)
-            for case, claims in extract_cases(load_cases())}
+            for case, claims in extract_cases(load_cases(path))}
 
 
 @dataclass(frozen=True)
@@ -189,6 +198,15 @@ def test_claim_cases_floor(scores: dict[str, CaseScore], capsys: pytest.CaptureF
     with capsys.disabled():
         print(f"\n  {result.line}")
     assert result.f1 >= FLOOR, f"{result.line}: F1 below the floor {FLOOR}"
+    assert result.attribution >= ATTRIBUTION_FLOOR, f"{result.line}: attribution below {ATTRIBUTION_FLOOR}"
+
+
+def test_heldout_articles_floor(nlp: object, capsys: pytest.CaptureFixture[str]) -> None:
+    result = totals(score_all(HELDOUT))
+    with capsys.disabled():
+        print(f"\n  held-out articles: {result.line.removeprefix('claim cases: ')}")
+    assert result.f1 >= HELDOUT_FLOOR, f"{result.line}: F1 below the floor {HELDOUT_FLOOR}"
+    assert result.attribution >= HELDOUT_ATTRIBUTION_FLOOR, result.line
 
 
 def test_passing_list_is_known() -> None:
