@@ -175,6 +175,11 @@ def _figure_as_subject(verb: Token, subject: Token) -> bool:
     return len(trailing) <= 4 and bool(counts) and verb.i > 0 and verb.doc[subject.i + 1 :verb.i].text.find(",") >= 0
 
 
+def _has_finite_verb(span: Span) -> bool:
+    # "a lawyers' group tracking the conflict" is a source; "killed 12 people" is not.
+    return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in span)
+
+
 def _cited(verb: Token, history: SourceHistory) -> Source | None:
     for child in verb.children:
         if child.dep_ in ("advcl", "xcomp", "conj") and child.lemma_.lower() == "cite":
@@ -227,10 +232,10 @@ def _trailing_subject(verb: Token, history: SourceHistory) -> Source | None:
         end = start - 1
         if end <= 0:
             break
-    if not segments or any(t.pos_ in ("VERB", "AUX") for t in segments[0]):
+    if not segments or _has_finite_verb(segments[0]):
         return None
     phrase = segments[0]
-    aliases = tuple(s.text for s in segments[1:] if not any(t.pos_ in ("VERB", "AUX") for t in s))
+    aliases = tuple(s.text for s in segments[1:] if not _has_finite_verb(s))
     heads = [t for t in phrase if t.head.i < phrase.start or t.head.i >= phrase.end] or [phrase[-1]]
     source = _source_from_phrase(heads[-1], history, f"subject of '{verb.text}' (word order)", span=phrase)
     return Source(source.name, _unique((*source.aliases, *aliases)), source.kind, source.reason)

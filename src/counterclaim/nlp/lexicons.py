@@ -57,6 +57,7 @@ VERB_MEASURES: dict[str, str] = {
 
 # When the counted thing is equipment or a place, these verbs change measure.
 THING_MEASURES: dict[str, str] = {
+    "liberate": "seized", "free": "seized", "release": "other",
     "lose": "destroyed", "capture": "seized", "neutralize": "destroyed",
     "neutralise": "destroyed", "eliminate": "destroyed", "kill": "destroyed",
     "take": "seized", "hold": "other", "shoot": "destroyed",
@@ -151,7 +152,7 @@ ship boat vessel warship frigate submarine launcher system howitzer gun cannon a
 mortar rifle weapon missile rocket shell munition radar battery depot warehouse
 house home building school hospital mosque church shelter tent structure bridge
 road tunnel position outpost checkpoint base post camp barracks headquarters
-village town city settlement district locality township
+village town city settlement district locality township community hamlet area
 battalion brigade unit company regiment division squad platoon cell
 installation facility site target infrastructure plant station
 """.split())
@@ -208,7 +209,8 @@ GROUP_PRONOUNS = frozenset({"it", "they", "we", "i"})
 PROXY_HEADS = frozenset({"representative", "spokesman", "spokesperson", "spokeswoman",
                          "official", "officials", "member", "members", "source", "sources",
                          "report", "reports", "statement", "statements", "figures", "data",
-                         "statistics", "tally", "estimate", "estimates", "count"})
+                         "statistics", "tally", "estimate", "estimates", "count", "figure",
+                         "number", "toll", "tallies", "account", "accounts"})
 
 # Words that make a figure hypothetical, planned or demanded: kept, marked optional.
 HYPOTHETICAL_AUX = frozenset({"could", "may", "might", "would", "should"})
