@@ -97,6 +97,12 @@ ATTRIBUTION = [
     # a source after the figure, misattached by the parser
     ("Units of Battlegroup West repelled five attacks near Kupiansk, Russia's Defence Ministry said.",
      ["Russia's Defence Ministry"]),
+    # two subjects in the parse: the source is the one next to the reporting verb
+    ("Israeli air strikes killed at least 35 Palestinians across Gaza on Saturday, local health "
+     "officials said.", ["local health officials"]),
+    # a title before a name the tagger cut short
+    ("Three civilians were killed in Russian shelling of Kherson, Governor Oleksandr Prokudin said.",
+     ["Oleksandr Prokudin"]),
     # the owner of a claim
     ("A Hamas official dismissed Israel's claim to have killed 13,000 fighters.", ["Israel"]),
     # no source: the article's own voice

@@ -267,9 +267,12 @@ def _is_reporting(token: Token) -> bool:
 
 
 def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            return child
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if subjects:
+        # "Air strikes killed 35 people, local officials said" can come out with two
+        # subjects; the source is the one next to the verb.
+        before = [c for c in subjects if c.i < verb.i]
+        return before[-1] if before else subjects[0]
     # "…, adding that …", "and added", "released a statement, asserting that …": the
     # subject of the verb it hangs from.
     hangs = verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i
@@ -323,7 +326,7 @@ def _source_from_phrase(
             return resolved
     person = _person_entity(span)
     if person is not None:
-        name = person.text
+        name = _whole_name(person, head)
         return Source(name, _unique(tuple(a for a in (phrase, full) if a != name)), "person", reason)
     kind = "person" if _is_person_role(lemma) else "group"
     name = POSSESSIVE_END.sub("", LEADING_WORDS.sub("", phrase))
@@ -385,6 +388,24 @@ def _proxy_object(head: Token) -> Token | None:
 def _is_definite(span: Span) -> bool:
     first = span[0].lower_
     return first in ("the", "its", "their", "his", "her") or span[0].dep_ == "poss"
+
+
+TITLES = frozenset("""governor president minister spokesman spokesperson spokeswoman general
+colonel col lt major maj captain capt commander chief mayor prime defence defense foreign
+interior health secretary senator sen rep ambassador dr prof gen brig sgt adm mr mrs ms
+deputy head director lieutenant""".split())
+
+
+def _whole_name(person: Span, head: Token) -> str:
+    """ "Governor Oleksandr Prokudin": the tagger may give only "Oleksandr"; the name is
+    the run of proper nouns around it, titles left out."""
+    doc = person.doc
+    start, end = person.start, person.end
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].lower_.rstrip(".") not in TITLES:
+        start -= 1
+    while end < len(doc) and doc[end].pos_ == "PROPN" and end <= head.i:
+        end += 1
+    return doc[start:end].text
 
 
 def _person_entity(span: Span) -> Span | None:

@@ -475,6 +475,7 @@ def _with_hypothetical(measure: Measure, kind: str = "") -> Measure:
 
 
 CASUALTY_PAIR = frozenset({"killed", "wounded"})
+VAGUE_COUNTS = frozenset({"dozens", "hundreds", "thousands", "scores", "several", "many", "tens"})
 
 
 def _combined(measure: Measure) -> Measure:
@@ -508,7 +509,7 @@ def _has_own_object(verb: Token, other: Token) -> bool:
     """
     mine = {t.i for t in verb.subtree}
     theirs = {t.i for t in other.subtree} - mine
-    own = [t for t in verb.subtree if t.i not in theirs and t.pos_ == "NUM"]
+    own = [t for t in verb.subtree if t.i not in theirs and (t.pos_ == "NUM" or t.lower_ in VAGUE_COUNTS)]
     own += [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.i not in theirs]
     if verb.i in {t.i for t in other.ancestors}:  # verb heads other: other's part is not mine
         own = [t for t in own if t.i not in {x.i for x in other.subtree}]
