@@ -177,3 +177,13 @@ def test_two_sources_of_one_figure_stay_two_claims() -> None:
 def test_small_repeated_values_of_different_things_stay_apart() -> None:
     claims = [_claim(2, "ministry", counted="tanks"), _claim(2, "ministry", counted="carriers")]
     assert len(merge_repeats(claims)) == 2
+
+
+def test_a_headline_source_gives_way_to_the_named_one_in_the_body() -> None:
+    text = (
+        "Russian strikes kill 9 in Zaporizhzhia, officials say\n\n"
+        "Russian missile strikes killed at least nine people overnight, regional governor "
+        "Ivan Fedorov said on Sunday."
+    )
+    claims = [c for c in extract_claims(text) if c.measure == "killed"]
+    assert [(c.value, c.qualifier, c.claimant) for c in claims] == [(9.0, "at_least", "Ivan Fedorov")]

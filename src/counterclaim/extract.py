@@ -77,7 +77,8 @@ def extract_articles(
             ahead = {i: next(docs) for i in plan.ahead}
             context = ArticleContext(plan.sentences, plan.quotations, parse, ahead)
             claims = list(_claims(article, context, plan.numbers))  # steps 3-5
-            yield merge_repeats(claims)  # step 6
+            headline_end = plan.sentences[0].end if plan.sentences and plan.sentences[0].line == 0 else 0
+            yield merge_repeats(claims, headline_end=headline_end)  # step 6
 
 
 @dataclass(frozen=True)
@@ -284,28 +285,39 @@ def _evidence(tokens: Span, counted: Counted, measure: Measure) -> tuple[int, in
     return first.idx, last.idx + len(last.text)
 
 
-def merge_repeats(claims: list[Claim]) -> list[Claim]:
+def merge_repeats(claims: list[Claim], *, headline_end: int = 0) -> list[Claim]:
     """One claim per figure and source: a headline, lead and quote that repeat a figure
     are merged, keeping the named source over the article's own voice and the most
-    specific qualifier given anywhere (SCHEMA conventions)."""
+    specific qualifier given anywhere (SCHEMA conventions).
+
+    A headline's loose source ("…, officials say") gives way to the named one the body
+    gives for the same figure; `headline_end` is where the headline ends in the text.
+    """
     kept: list[Claim] = []
     for claim in claims:
-        twin = next((k for k in kept if _same_figure(k, claim)), None)
+        twin = next((k for k in kept if _same_figure(k, claim, headline_end)), None)
         if twin is None:
             kept.append(claim)
             continue
-        best = claim if twin.claimant == AUTHOR and claim.claimant != AUTHOR else twin
+        best = claim if _weaker(twin, headline_end) and not _weaker(claim, headline_end) else twin
         qualifier = max((twin.qualifier, claim.qualifier), key=lambda q: QUALIFIER_RANK.get(q, 0))
         kept[kept.index(twin)] = replace(best, qualifier=qualifier, optional=twin.optional and claim.optional)
     return kept
 
 
-def _same_figure(a: Claim, b: Claim) -> bool:
+def _weaker(claim: Claim, headline_end: int) -> bool:
+    """The article's own voice, or a headline's unnamed source ("officials say")."""
+    if claim.claimant == AUTHOR:
+        return True
+    return claim.end <= headline_end and claim.claimant == claim.claimant.lower()
+
+
+def _same_figure(a: Claim, b: Claim, headline_end: int = 0) -> bool:
     if (a.value, a.value_high, a.unit, a.measure) != (b.value, b.value_high, b.unit, b.measure):
         return False
     if a.value is None:
         return False
-    if a.claimant != b.claimant and AUTHOR not in (a.claimant, b.claimant):
+    if a.claimant != b.claimant and not (_weaker(a, headline_end) or _weaker(b, headline_end)):
         return False
     same_words = _head_word(a.counted) == _head_word(b.counted)
     return same_words or a.value >= DISTINCTIVE_VALUE
