@@ -320,7 +320,8 @@ def _same_figure(a: Claim, b: Claim, headline_end: int = 0) -> bool:
     if a.claimant != b.claimant and not (_weaker(a, headline_end) or _weaker(b, headline_end)):
         return False
     same_words = _head_word(a.counted) == _head_word(b.counted)
-    return same_words or a.value >= DISTINCTIVE_VALUE
+    headline = min(a.end, b.end) <= headline_end  # a headline repeats the lead's figure
+    return same_words or headline or a.value >= DISTINCTIVE_VALUE
 
 
 def _head_word(phrase: str) -> str:
