@@ -34,10 +34,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -e ".[test,model]"
 	@touch "$(STAMP)"
 
-# Later this becomes `counterclaim ingest examples/ --db counterclaim.db` followed by the
-# claim table read back from counterclaim.db; until the store exists it extracts directly.
+# The main job on the demo corpus: extract and store into an SQLite file, then print the
+# ledger read back from it. A second run stores nothing new.
 demo: install
-	$(BIN)/counterclaim extract examples/ --format table
+	$(BIN)/counterclaim ingest examples/ --db counterclaim.db
+	$(BIN)/counterclaim claims --db counterclaim.db --format table
 
 test: install
 	$(BIN)/ruff check src tests benchmarks

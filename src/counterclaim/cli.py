@@ -10,10 +10,11 @@ import json
 import re
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -71,9 +72,14 @@ def main() -> None:
     """counterclaim: a sourced ledger of the quantitative claims in conflict news."""
 
 
+PathsArgument = Annotated[list[Path], typer.Argument(help="Files or folders of articles (.txt, .html, .jsonl).")]
+DbOption = Annotated[str, typer.Option("--db", envvar="COUNTERCLAIM_DB",
+                                       help="The ledger: an SQLite file or a database URL.")]
+
+
 @app.command()
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders of articles (.txt, .html, .jsonl).")],
+    paths: PathsArgument,
     format: FormatOption = Format.table,
     model: ModelOption = None,
     full_parse: FullParseOption = False,
@@ -83,10 +89,68 @@ def extract(
 
     Example: counterclaim extract examples/ --format jsonl > claims.jsonl
     """
+    summary = RunSummary()
+    claims: list[Claim] = []
+    for _article, found in _extracted(paths, summary, model=model, full_parse=full_parse, debug=debug):
+        claims.extend(found)
+    render_claims(claims, format)
+    _finish(summary)
+
+
+@app.command()
+def ingest(
+    paths: PathsArgument,
+    db: DbOption = "counterclaim.db",
+    model: ModelOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Extract the claims of the articles under PATHS and store them in the ledger.
+
+    An article already stored (same text) is skipped, so a rerun adds only what is new.
+
+    Example: counterclaim ingest examples/ --db counterclaim.db
+    """
+    from counterclaim.store import StoreError, open_store, save_article
+
+    summary = RunSummary()
+    stored = 0
+    try:
+        engine = open_store(db)
+        for article, found in _extracted(paths, summary, model=model, full_parse=False, debug=debug):
+            stored += save_article(engine, article, found)
+    except StoreError as error:
+        _fail(error, debug)
+    err.print(f"{stored} new articles stored in {db}, {summary.articles - stored} already there")
+    _finish(summary)
+
+
+@app.command("claims")
+def list_claims(
+    db: DbOption = "counterclaim.db",
+    format: FormatOption = Format.table,
+    debug: DebugOption = False,
+) -> None:
+    """Print the claims stored in the ledger.
+
+    Example: counterclaim claims --db counterclaim.db --format csv > ledger.csv
+    """
+    from counterclaim.store import StoreError, open_store, read_claims
+
+    if "://" not in db and not Path(db).exists():
+        _fail(FileNotFoundError(f"no ledger at {db}: run `counterclaim ingest PATH --db {db}` first"), debug)
+    try:
+        render_claims(list(read_claims(open_store(db))), format)
+    except StoreError as error:
+        _fail(error, debug)
+
+
+def _extracted(
+    paths: list[Path], summary: RunSummary, *, model: str | None, full_parse: bool, debug: bool
+) -> Iterator[tuple[Article, list[Claim]]]:
+    """Read the articles under `paths` and extract their claims, counting into `summary`."""
     from counterclaim.extract import ExtractOptions, extract_articles
     from counterclaim.ingest import iter_articles
 
-    summary = RunSummary()
     articles: list[Article] = []
     for item in iter_articles(paths):
         if isinstance(item, Skip):
@@ -97,17 +161,18 @@ def extract(
     try:
         results = extract_articles(articles, options=ExtractOptions(model=model, full_parse=full_parse))
         show = len(articles) > PROGRESS_THRESHOLD and err.is_terminal
-        claims: list[Claim] = []
-        for found in track(results, total=len(articles), console=err, disable=not show,
-                           description="extracting"):
-            claims.extend(found)
+        for article, found in zip(articles, track(results, total=len(articles), console=err,
+                                                  disable=not show, description="extracting"), strict=True):
             summary.articles += 1
+            summary.claims += len(found)
+            yield article, found
     except CounterclaimError as error:
         _fail(error, debug)
-    summary.claims = len(claims)
-    render_claims(claims, format)
+
+
+def _finish(summary: RunSummary) -> None:
     err.print(summary.line())
-    if summary.skipped and not articles:
+    if summary.skipped and not summary.articles:
         raise typer.Exit(1)
 
 
@@ -122,10 +187,9 @@ def render_claims(claims: list[Claim], format: Format) -> None:
         for claim in claims:
             writer.writerow(claim_record(claim))
     else:
-        table = Table("doc", "figure", "measure", "counted", "claimant", "evidence", show_lines=False)
+        table = Table("doc", "figure", "measure", "claimant", "evidence", show_lines=False)
         for claim in claims:
-            table.add_row(claim.doc, _figure(claim), claim.measure, claim.counted, claim.claimant,
-                          claim.text)
+            table.add_row(claim.doc, _figure(claim), claim.measure, claim.claimant, claim.text)
         Console().print(table)
 
 
@@ -145,7 +209,7 @@ def _figure(claim: Claim) -> str:
     words = {"over": "more than ", "at_least": "at least ", "approx": "about ", "under": "fewer than ",
              "at_most": "up to "}
     if claim.value is None:
-        return claim.text
+        return "vague"  # "dozens", "hundreds": no number to show
     value = f"{claim.value:,.0f}" if claim.value.is_integer() else f"{claim.value:,}"
     if claim.value_high is not None:
         value += f"–{claim.value_high:,.0f}"
@@ -153,7 +217,7 @@ def _figure(claim: Claim) -> str:
     return f"{words.get(claim.qualifier, '')}{value}{unit}"
 
 
-def _fail(error: Exception, debug: bool) -> None:
+def _fail(error: Exception, debug: bool) -> NoReturn:
     if debug:
         raise error
     err.print(f"[red]error:[/] {error}")
