@@ -1,11 +1,13 @@
 """Article → claims: the heart of counterclaim.
 
-`extract_article` runs these steps, top to bottom:
+`extract_articles` runs these steps, top to bottom:
 
-1. split the article into sentences and find its quotations (`nlp/sentences.py`);
-2. parse the sentences with spaCy, one sentence per parse (`nlp/pipeline.py`);
-3. read every number expression of each sentence (`numbers.py`) and drop those that
-   count no claim (dates, ordinals, ages, measurements);
+1. split the article into sentences, find its quotations (`nlp/sentences.py`) and read
+   every number expression of each sentence (`numbers.py`);
+2. parse with spaCy, one sentence per parse, in batches, the sentences that hold a
+   number (all of them with `full_parse`); any other sentence the rules read is parsed
+   when they first ask for it (`nlp/context.py`);
+3. drop the numbers that count no claim (dates, ages, measurements, identifiers);
 4. find what each number counts (`nlp/counted.py`) and what it measures
    (`nlp/measures.py`); a number with neither is not a claim;
 5. find who asserts it (`nlp/attribution.py`): its reporting clause, its quotation's
