@@ -50,6 +50,11 @@ MEASURES = [
      [(14, "killed", "at_least"), (15, "killed", "at_least")]),
     ("At least 38 troops were wounded, eight of them inside Gaza, Hebrew media reported.",
      [(38, "wounded", "at_least"), (8, "wounded", "exact")]),
+    ("Fighting has killed at least 1,500 people and forced 40,000 to flee, officials said.",
+     [(1500, "killed", "at_least"), (40000, "displaced", "exact")]),
+    # a total that a part is taken from is not a claim of its own
+    ("Nearly half of the 2,000 detainees have been released, a spokesman said.", []),
+    ("Air defences shot down 34 of 42 drones, the air force said.", [(34, "destroyed", "exact")]),
     # ranges and vague amounts
     ("Residents said between 20 and 30 fighters were killed in the clashes.",
      [(20, "killed", "range")]),

@@ -377,7 +377,7 @@ def _full_phrase(head: Token) -> str:
 def _proxy_object(head: Token) -> Token | None:
     """ "a representative of X", "reports from X", "figures released by X": X."""
     for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in ("of", "from", "by"):
+        if child.dep_ == "prep" and child.lower_ in ("of", "from", "by", "for"):
             for obj in child.children:
                 named = obj.pos_ == "PROPN" or bool(obj.ent_type_)
                 if obj.dep_ == "pobj" and (named or obj.lemma_.lower() in ROLE_NOUNS | WITNESS_NOUNS):

@@ -13,6 +13,8 @@ from spacy.tokens import Span, Token
 
 from counterclaim.nlp.lexicons import MEASUREMENT_UNITS, PEOPLE_NOUNS, PREDICATE_MEASURES, THING_NOUNS
 
+# "half of the 2,000 detainees", "most of the 300 houses": the number is the whole.
+PART_WORDS = frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "most", "majority"})
 ATTACHING_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "det", "npadvmod"})
 PERSON_LABELS = frozenset({"NORP", "PERSON"})
 
@@ -81,7 +83,7 @@ def _is_denominator(nominal: Token, first: int) -> bool:
         return False
     if i >= 1 and doc[i - 1].lower_ == "out":
         return True
-    return i >= 1 and (doc[i - 1].like_num or doc[i - 1].text == "%")
+    return i >= 1 and (doc[i - 1].like_num or doc[i - 1].text == "%" or doc[i - 1].lower_ in PART_WORDS)
 
 
 def _anchor(number_tokens: Span) -> Token:

@@ -19,6 +19,7 @@ VERB_MEASURES: dict[str, str] = {
     "gun": "killed", "shoot": "killed", "bury": "killed", "snipe": "killed_or_wounded", "snip": "killed_or_wounded",
     # wounded
     "wound": "wounded", "injure": "wounded", "hurt": "wounded", "maim": "wounded",
+    "hospitalize": "wounded", "hospitalise": "wounded",
     # captured (people) / seized (things)
     "abduct": "captured", "kidnap": "captured", "detain": "captured", "arrest": "captured",
     "capture": "captured", "surrender": "captured", "imprison": "captured",
@@ -170,7 +171,7 @@ REPORTING_VERBS = frozenset("""
 say tell report announce claim state add note acknowledge admit confirm estimate
 declare assert insist allege accuse warn indicate reveal disclose publish post tweet
 write mention recall explain stress underscore emphasise emphasize boast deny
-verify register
+verify register revise raise lower
 brief inform testify show record document count tally put cite quote update
 read conclude affirm maintain argue suggest believe reckon calculate tell
 """.split())

@@ -182,9 +182,13 @@ def _by_role(node: Token, kind: str, unit: str) -> Measure | None:
         # "left 21 people wounded": the result predicate names the measure.
         for child in head.children:
             if child.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and child.i > node.i:
-                name = _predicate(child, kind)
-                if name:
+                name = _predicate(child, kind) or SUBJECT_VERBS.get(child.lemma_.lower())
+                if name:  # "left 21 people wounded", "forced 40,000 to flee"
                     return Measure(name, child, f"result '{child.text}'")
+            if child.dep_ == "prep" and child.lower_ in ("for", "with") and kind != "thing":
+                for obj in child.children:  # "treated 200 people for injuries"
+                    if NOUN_MEASURES.get(obj.lemma_.lower()) == "wounded":
+                        return Measure("wounded", obj, f"'{child.text} {obj.text}'")
         name = _verb(head, kind, unit) or _displaced_from_home(head)
         if name:
             return Measure(name, head, f"{dep} of '{head.text}'")
