@@ -133,6 +133,12 @@ CARRY_OVER = [
     # no link: the article's own voice
     ("The health ministry said 30 people were killed in Rafah. The attack destroyed 12 houses.",
      ["health ministry", AUTHOR]),
+    # a part in the next sentence takes the total's measure and source
+    ("Al Jazeera's correspondent reported that at least 17 people were killed in Khan Younis. "
+     "Among them were eight children.", ["Al Jazeera's correspondent", "Al Jazeera's correspondent"]),
+    # a superlative "among the" is no continuation
+    ("The army said it struck 40 targets. Among the deadliest strikes was one in Rafah that killed "
+     "14 people.", ["army", AUTHOR]),
     # a source named in the following sentence
     ("More than 3,000 civilians have been killed in North Darfur since April. That's according to "
      "the UN's humanitarian office.", ["UN's humanitarian office"]),

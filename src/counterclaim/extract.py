@@ -128,6 +128,7 @@ def _in_acronym(text: str, i: int) -> bool:
 
 
 def _claims(article: Article, context: ArticleContext, found: dict[int, list[Number]]) -> Iterator[Claim]:
+    previous: tuple[int, list[tuple[Counted, Claim]]] = (-2, [])
     for index in sorted(found):
         sentence, doc = context.sentences[index], context.doc(index)
         reporting = context.own_reporters(index)
@@ -136,11 +137,15 @@ def _claims(article: Article, context: ArticleContext, found: dict[int, list[Num
         for reporter in reporting:
             history.add(reporter.source)
         sentence_claims: list[tuple[Counted, Claim]] = []
+        # "Among them were eight children": a part may take its total from the sentence before.
+        before = previous[1] if previous[0] == index - 1 else []
         for number in found[index]:
-            made = _claim(article, sentence, doc, number, reporting, carried, context, sentence_claims, history)
+            earlier = sentence_claims or before
+            made = _claim(article, sentence, doc, number, reporting, carried, context, earlier, history)
             if made is not None:
                 sentence_claims.append(made)
                 yield made[1]
+        previous = (index, sentence_claims)
         named = [c for _, c in sentence_claims if c.claimant != AUTHOR]
         context.note_claimants(index, [Source(c.claimant, c.claimant_aliases) for c in named])
 
@@ -162,6 +167,8 @@ def _claim(
     counted = find_counted(tokens)  # step 4
     if counted.kind == "unit" or _is_age_or_date(tokens, counted):
         return None
+    if tokens.text.lower() == "one" and counted.head is None and counted.nominal.dep_ not in ("dobj", "nsubjpass"):
+        return None  # "was one in Rafah": a pronoun; "seizing one" (a ship) still counts
     measure = find_measure(counted, unit=number.unit)
     if measure is None and earlier and (_is_breakdown(counted) or restates_figure(counted)):
         # "5,087 killed, including 2,055 children": a part takes the measure of its total.
@@ -206,6 +213,10 @@ def _is_breakdown(counted: Counted) -> bool:
     node = counted.nominal
     if node.dep_ == "dobj" and node.head.lemma_.lower() in ("include", "comprise"):
         return True
+    for sibling in node.head.children:  # "Among them were eight children"
+        pronoun = any(o.lower_ in ("them", "whom", "those", "these") for o in sibling.children)
+        if sibling.dep_ == "prep" and sibling.lower_ in ("among", "of") and pronoun:
+            return True
     for _ in range(3):
         if node.lower_ in ("including", "among", "includes", "include", "included"):
             return True

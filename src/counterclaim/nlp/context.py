@@ -165,8 +165,13 @@ class ArticleContext:
             return None
         sentence = self.sentences[before]
         if sentence.text.rstrip().endswith(":") or 0 <= quotation.start - sentence.end <= 4:
-            level = [r.source for r in self.reporters(before)]
-            return level[0] if level else self._previous_speaker(quotation)
+            # A clause inside an earlier quotation ("'We have documented …,' said X") is the
+            # speaker's own words, not a source for this one.
+            outside = [
+                r.source for r in self.reporters(before)
+                if not any(q.start <= sentence.start + r.token.idx < q.end for q in self.quotations)
+            ]
+            return outside[0] if outside else self._previous_speaker(quotation)
         return None
 
     def _previous_speaker(self, quotation: Quotation) -> Source | None:

@@ -194,7 +194,8 @@ AGENTLESS_REPORTING = frozenset({"say", "report", "believe", "confirm", "estimat
                                  "think", "understand", "presume", "know", "expect"})
 # Phrases that open a sentence continuing the previous one's enumeration (SCHEMA).
 CONTINUATION_OPENERS = ("in addition", "additionally", "also", "moreover", "furthermore",
-                        "besides", "as well,")
+                        "besides", "as well,", "among them", "of them", "of those",
+                        "of these", "they included", "those killed", "the dead included")
 
 # Nouns that stand for a source already named: "the ministry said", "the group added".
 ROLE_NOUNS = frozenset("""
