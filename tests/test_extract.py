@@ -55,6 +55,12 @@ MEASURES = [
     # a total that a part is taken from is not a claim of its own
     ("Nearly half of the 2,000 detainees have been released, a spokesman said.", []),
     ("Air defences shot down 34 of 42 drones, the air force said.", [(34, "destroyed", "exact")]),
+    ("The strike killed four members of one family, including two children, relatives said.",
+     [(4, "killed", "exact"), (2, "killed", "exact")]),
+    ("The explosion wounded 27 people, six of them critically.",
+     [(27, "wounded", "exact"), (6, "wounded", "exact")]),
+    ("The dead numbered at least 45, including 12 children, according to medics.",
+     [(45, "killed", "at_least"), (12, "killed", "exact")]),
     # ranges and vague amounts
     ("Residents said between 20 and 30 fighters were killed in the clashes.",
      [(20, "killed", "range")]),

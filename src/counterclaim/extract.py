@@ -165,7 +165,7 @@ def _claim(
     if tokens is None or len(tokens) == 0 or number.kind == "fraction" or _names_something(tokens):
         return None
     counted = find_counted(tokens)  # step 4
-    if counted.kind == "unit" or _is_age_or_date(tokens, counted):
+    if counted.kind == "unit" or _is_age_or_date(tokens, counted) or _describes_another(counted):
         return None
     if tokens.text.lower() == "one" and counted.head is None and counted.nominal.dep_ not in ("dobj", "nsubjpass"):
         return None  # "was one in Rafah": a pronoun; "seizing one" (a ship) still counts
@@ -277,6 +277,15 @@ def _names_something(tokens: Span) -> bool:
         and after[0].lower_ == "of"
         and after[2].tag_ in ("JJS", "RBS")
     )
+
+
+def _describes_another(counted: Counted) -> bool:
+    """ "four members of one family": a number that tells which, inside another count."""
+    node = counted.nominal
+    if node.dep_ != "pobj" or node.head.lower_ != "of":
+        return False
+    owner = node.head.head
+    return owner.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in owner.children)
 
 
 def _is_age_or_date(tokens: Span, counted: Counted) -> bool:
