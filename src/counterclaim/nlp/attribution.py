@@ -325,6 +325,8 @@ def _source_from_phrase(
         if resolved is not None:
             return resolved
     person = _person_entity(span)
+    if person is not None and not person.start <= head.i < person.end and head.pos_ != "PROPN":
+        person = None  # "The Wad al-Nourah resistance committee": the name is not the head
     if person is not None:
         name = _whole_name(person, head)
         return Source(name, _unique(tuple(a for a in (phrase, full) if a != name)), "person", reason)

@@ -22,7 +22,7 @@ ABBREVIATIONS = frozenset(
 )
 # "BAMAKO (Reuters) - ", "KHARTOUM, Sudan (AP) — ": a dateline is not part of the lead's
 # first sentence (its capitals would become the sentence's subject).
-DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:, [A-Z][A-Za-z .]+)?(?: \([A-Za-z .]+\))?\s*[-–—]+\s+(?=\S)")
+DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:, [A-Za-z0-9 .]+)?(?: \([A-Za-z .]+\))?\s*[-–—]+\s+(?=\S)")
 SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 OPENING_QUOTES = "“"
 CLOSING_QUOTES = "”"
