@@ -61,6 +61,10 @@ MEASURES = [
      [(27, "wounded", "exact"), (6, "wounded", "exact")]),
     ("The dead numbered at least 45, including 12 children, according to medics.",
      [(45, "killed", "at_least"), (12, "killed", "exact")]),
+    # captives rescued are released and alive are held; people rescued from rubble are neither
+    ("The army said it had rescued four hostages in Nuseirat.", [(4, "released", "exact")]),
+    ("Fifty-nine hostages remain in captivity, of whom Israel believes at least 24 are alive.",
+     [(59, "held", "exact"), (24, "held", "at_least")]),
     # ranges and vague amounts
     ("Residents said between 20 and 30 fighters were killed in the clashes.",
      [(20, "killed", "range")]),
@@ -194,6 +198,19 @@ def test_two_sources_of_one_figure_stay_two_claims() -> None:
 def test_small_repeated_values_of_different_things_stay_apart() -> None:
     claims = [_claim(2, "ministry", counted="tanks"), _claim(2, "ministry", counted="carriers")]
     assert len(merge_repeats(claims)) == 2
+
+
+def test_a_headline_dash_source_gives_way_to_the_body_source() -> None:
+    text = (
+        "Russian troops repel 12 Ukrainian attacks in Kursk area - MoD\n\n"
+        "Russian troops repelled 12 attacks in the Kursk area, the Russian Defense Ministry said."
+    )
+    assert [c.claimant for c in extract_claims(text)] == ["Russian Defense Ministry"]
+
+
+def test_the_first_sentence_of_a_one_paragraph_text_is_no_headline() -> None:
+    text = "The health ministry said 38 people were killed. The Civil Defence also put the toll at 38."
+    assert [c.claimant for c in extract_claims(text)] == ["health ministry", "Civil Defence"]
 
 
 def test_a_headline_source_gives_way_to_the_named_one_in_the_body() -> None:

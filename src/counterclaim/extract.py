@@ -79,7 +79,7 @@ def extract_articles(
             ahead = {i: next(docs) for i in plan.ahead}
             context = ArticleContext(plan.sentences, plan.quotations, parse, ahead)
             claims = list(_claims(article, context, plan.numbers))  # steps 3-5
-            headline_end = plan.sentences[0].end if plan.sentences and plan.sentences[0].line == 0 else 0
+            headline_end = _headline_end(plan.sentences)
             yield merge_repeats(claims, headline_end=headline_end)  # step 6
 
 
@@ -98,6 +98,13 @@ def _plan(article: Article, *, full_parse: bool) -> _Plan:
     with_numbers = {i: n for i, n in found.items() if n}
     ahead = range(len(sentences)) if full_parse else sorted(with_numbers)
     return _Plan(sentences, quotations, with_numbers, list(ahead))
+
+
+def _headline_end(sentences: list[Sentence]) -> int:
+    """Where the headline ends: a first line of one sentence, with more lines after it."""
+    if len(sentences) > 1 and sentences[0].line == 0 and sentences[1].line > 0:
+        return sentences[0].end
+    return 0
 
 
 def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -312,8 +319,8 @@ def merge_repeats(claims: list[Claim], *, headline_end: int = 0) -> list[Claim]:
     are merged, keeping the named source over the article's own voice and the most
     specific qualifier given anywhere (SCHEMA conventions).
 
-    A headline's loose source ("…, officials say") gives way to the named one the body
-    gives for the same figure; `headline_end` is where the headline ends in the text.
+    A headline's short source ("…, officials say", "… - MoD") gives way to the one the
+    body gives for the same figure; `headline_end` is where the headline ends in the text.
     """
     kept: list[Claim] = []
     for claim in claims:
@@ -328,10 +335,9 @@ def merge_repeats(claims: list[Claim], *, headline_end: int = 0) -> list[Claim]:
 
 
 def _weaker(claim: Claim, headline_end: int) -> bool:
-    """The article's own voice, or a headline's unnamed source ("officials say")."""
-    if claim.claimant == AUTHOR:
-        return True
-    return claim.end <= headline_end and claim.claimant == claim.claimant.lower()
+    """The article's own voice, or a headline: the body names the source of a figure the
+    headline repeats ("… - MoD", "…, officials say") in full."""
+    return claim.claimant == AUTHOR or claim.end <= headline_end
 
 
 def _same_figure(a: Claim, b: Claim, headline_end: int = 0) -> bool:

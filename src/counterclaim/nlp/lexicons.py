@@ -30,7 +30,7 @@ VERB_MEASURES: dict[str, str] = {
     "hold": "held", "keep": "held",
     # released
     "release": "released", "free": "released", "return": "released", "liberate": "released",
-    "exchange": "released", "swap": "released", "repatriate": "released", "rescue": "released",
+    "exchange": "released", "swap": "released", "repatriate": "released",
     "hand": "released",
     # missing
     "disappear": "missing", "vanish": "missing",
@@ -92,7 +92,7 @@ PREDICATE_MEASURES: dict[str, str] = {
     "hurt": "wounded", "missing": "missing", "captive": "held", "homeless": "displaced",
     "displaced": "displaced", "unaccounted": "missing", "detained": "captured",
     "abducted": "captured", "trapped": "other", "lifeless": "killed", "deceased": "killed",
-    "alive": "held", "maimed": "wounded", "evacuated": "displaced",
+    "maimed": "wounded", "evacuated": "displaced",
 }
 
 # Nouns that carry the measure themselves: "4 fatalities", "a death toll of 300".
@@ -248,3 +248,8 @@ believed stood held""".split())
 # Every word form of a reporting verb: a sentence without one reports nothing, which lets
 # the fast path skip its parse (extract.py).
 REPORTING_FORMS = frozenset(set().union(*(_inflections(v) for v in REPORTING_VERBS)) | IRREGULAR_REPORTING)
+
+# Words whose measure depends on who is counted: hostages "rescued" are released and
+# "alive" are held; people rescued from rubble are neither.
+CAPTIVE_NOUNS = frozenset({"hostage", "captive", "prisoner", "detainee", "abductee", "pow"})
+CAPTIVE_MEASURES: dict[str, str] = {"rescue": "released", "alive": "held", "free": "released"}

@@ -23,6 +23,8 @@ from spacy.tokens import Token
 
 from counterclaim.nlp.counted import Counted
 from counterclaim.nlp.lexicons import (
+    CAPTIVE_MEASURES,
+    CAPTIVE_NOUNS,
     CAPTIVITY_NOUNS,
     DEMAND_WORDS,
     HYPOTHETICAL_AUX,
@@ -171,6 +173,9 @@ def _on_phrase(node: Token, kind: str) -> Measure | None:
 
 
 def _by_role(node: Token, kind: str, unit: str) -> Measure | None:
+    captive = _captive_measure(node)
+    if captive is not None:
+        return captive
     head = node.head
     if head.i == node.i or (head.pos_ not in ("VERB", "AUX", "ADJ") and not head.tag_.startswith("VB")):
         return None
@@ -253,6 +258,25 @@ def _later_passive(participle: Token) -> Token | None:
         ):
             return token
     return None
+
+
+def _captive_measure(node: Token) -> Measure | None:
+    """ "four hostages were rescued", "24 hostages are alive": only for captives."""
+    if node.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return None
+    # "Fifty-nine hostages remain …, of whom at least 24 are alive": a bare number counts
+    # the captives its sentence names.
+    about_captives = node.lemma_.lower() in CAPTIVE_NOUNS or (
+        node.like_num and any(t.lemma_.lower() in CAPTIVE_NOUNS for t in node.doc)
+    )
+    if not about_captives:
+        return None
+    verb = node.head
+    name = CAPTIVE_MEASURES.get(verb.lemma_.lower())
+    if name is None:
+        predicates = [c for c in verb.children if c.dep_ in ("acomp", "attr")]
+        name = next((CAPTIVE_MEASURES[p.lower_] for p in predicates if p.lower_ in CAPTIVE_MEASURES), None)
+    return Measure(name, verb, f"'{verb.text}' of captives") if name else None
 
 
 def _copula(verb: Token, kind: str) -> Measure | None:
