@@ -351,6 +351,9 @@ def _core_span(head: Token) -> Span:
         if token.dep_ in CUT_DEPS or token.dep_ in ("advmod", "npadvmod"):
             break
         right = max(right, token.right_edge.i)
+    comma = next((t.i for t in doc[head.i : right + 1] if t.text == ","), None)
+    if comma is not None:  # "the U.N. agency for refugees, known as UNRWA": stop at the comma
+        right = comma - 1
     while right > left and doc[right].is_punct and doc[right].text not in ")":
         right -= 1
     if doc[left].is_punct:
