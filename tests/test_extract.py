@@ -118,6 +118,12 @@ ATTRIBUTION = [
     # a title before a name the tagger cut short
     ("Three civilians were killed in Russian shelling of Kherson, Governor Oleksandr Prokudin said.",
      ["Oleksandr Prokudin"]),
+    # a role with the name as its apposition; a document's owner
+    ("Congo's government spokesman Patrick Muyaya put the number of dead at about 2,000.",
+     ["Patrick Muyaya"]),
+    ("According to OCHA estimates, about 145,000 people are now displaced.", ["OCHA"]),
+    ("The Wad al-Nourah resistance committee said 35 children were among the dead.",
+     ["Wad al-Nourah resistance committee"]),
     # the owner of a claim
     ("A Hamas official dismissed Israel's claim to have killed 13,000 fighters.", ["Israel"]),
     # no source: the article's own voice

@@ -316,6 +316,10 @@ def _source_from_phrase(
             resolved = history.resolve(phrase, owner)
             if resolved is not None:
                 return resolved
+        owner_name = next((c for c in head.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"), None)
+        if owner_name is not None and lemma in DOCUMENT_HEADS:  # "according to IOHC estimates"
+            inner = _source_from_phrase(owner_name, history, reason)
+            return Source(inner.name, _unique((*inner.aliases, phrase)), inner.kind, reason)
         behind = _proxy_object(head)
         if behind is not None:
             inner = _source_from_phrase(behind, history, reason)
@@ -325,7 +329,14 @@ def _source_from_phrase(
         if resolved is not None:
             return resolved
     person = _person_entity(span)
-    if person is not None and not person.start <= head.i < person.end and head.pos_ != "PROPN":
+    if person is None and _is_person_role(lemma):
+        # "the government spokesman Patrick Muyaya", the name parsed as an apposition
+        for child in head.children:
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                person = _person_entity(child.doc[child.left_edge.i : child.i + 1])
+                break
+    if (person is not None and not person.start <= head.i < person.end and head.pos_ != "PROPN"
+            and not _is_person_role(lemma)):
         person = None  # "The Wad al-Nourah resistance committee": the name is not the head
     if person is not None:
         name = _whole_name(person, head)
@@ -434,6 +445,9 @@ def entity_sources(doc: Doc) -> list[Source]:
     return found
 
 
+# Sources that are documents, whose owner is the source: "IOHC estimates", "UN figures".
+DOCUMENT_HEADS = frozenset({"report", "statement", "figure", "data", "statistic", "statistics",
+                            "tally", "estimate", "count", "number", "toll", "account"})
 WITNESS_NOUNS = frozenset({"blogger", "medium", "resident", "witness", "eyewitness", "activist"})
 CLAIM_NOUNS = frozenset({"claim", "report", "statement", "figure", "estimate", "tally", "count",
                          "assessment", "data", "announcement", "toll", "account", "version"})
