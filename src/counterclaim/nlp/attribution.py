@@ -316,7 +316,8 @@ def _source_from_phrase(
             resolved = history.resolve(phrase, owner)
             if resolved is not None:
                 return resolved
-        owner_name = next((c for c in head.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"), None)
+        owner_name = next((c for c in head.children if c.dep_ in ("compound", "poss", "amod")
+                           and (c.pos_ == "PROPN" or c.text.isupper())), None)
         if owner_name is not None and lemma in DOCUMENT_HEADS:  # "according to IOHC estimates"
             inner = _source_from_phrase(owner_name, history, reason)
             return Source(inner.name, _unique((*inner.aliases, phrase)), inner.kind, reason)
