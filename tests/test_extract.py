@@ -65,6 +65,13 @@ MEASURES = [
     ("The army said it had rescued four hostages in Nuseirat.", [(4, "released", "exact")]),
     ("Fifty-nine hostages remain in captivity, of whom Israel believes at least 24 are alive.",
      [(59, "held", "exact"), (24, "held", "at_least")]),
+    # a parse that goes wrong around the figure, read by word order or through an auxiliary
+    ("Gunmen killed at least 20 farmers collecting firewood near Gamboru, a militia leader said.",
+     [(20, "killed", "at_least")]),
+    ("A local official said 11 others were missing.", [(11, "missing", "exact")]),
+    ("Among those killed were at least 60 children, the monitor said.", [(60, "killed", "at_least")]),
+    ("A separate count put the number of civilians and disarmed fighters killed at 803.",
+     [(803, "killed", "exact")]),
     # ranges and vague amounts
     ("Residents said between 20 and 30 fighters were killed in the clashes.",
      [(20, "killed", "range")]),

@@ -92,7 +92,7 @@ PREDICATE_MEASURES: dict[str, str] = {
     "hurt": "wounded", "missing": "missing", "captive": "held", "homeless": "displaced",
     "displaced": "displaced", "unaccounted": "missing", "detained": "captured",
     "abducted": "captured", "trapped": "other", "lifeless": "killed", "deceased": "killed",
-    "maimed": "wounded", "evacuated": "displaced",
+    "maimed": "wounded", "evacuated": "displaced", "damaged": "destroyed", "destroyed": "destroyed",
 }
 
 # Nouns that carry the measure themselves: "4 fatalities", "a death toll of 300".

@@ -120,6 +120,9 @@ def find_measure(counted: Counted, *, unit: str) -> Measure | None:
         node = head
     if deferred is not None:
         return _with_hypothetical(deferred, kind)
+    before = _verb_before(counted, kind, unit)  # "killed at least 20 farmers collecting …"
+    if before is not None:
+        return _with_hypothetical(before, kind)
     noun = _noun_measure(counted.head, unit) or _noun_measure(counted.nominal, unit)
     if noun is not None:
         return _with_hypothetical(noun, kind)
@@ -177,6 +180,8 @@ def _by_role(node: Token, kind: str, unit: str) -> Measure | None:
     if captive is not None:
         return captive
     head = node.head
+    if head.dep_ in ("aux", "auxpass") and head.head.i != head.i:
+        head = head.head  # "11 others were missing", with the subject hung on "were"
     if head.i == node.i or (head.pos_ not in ("VERB", "AUX", "ADJ") and not head.tag_.startswith("VB")):
         return None
     dep = node.dep_
@@ -291,6 +296,9 @@ def _copula(verb: Token, kind: str) -> Measure | None:
                 name = PREDICATE_MEASURES.get(obj.lower_) or NOUN_MEASURES.get(obj.lemma_.lower())
                 if name:
                     return Measure(name, obj, f"among '{obj.text}'")
+                described = _on_phrase(obj, kind)  # "among those killed were …"
+                if described is not None:
+                    return described
         if child.dep_ == "prep" and child.lower_ == "in":
             for obj in child.children:
                 if obj.lemma_.lower() in CAPTIVITY_NOUNS:
@@ -324,6 +332,10 @@ def _suffered(verb: Token) -> Measure | None:
 def _through_preposition(prep: Token, kind: str) -> Measure | None:
     """ "the deaths of 20 fighters", "the lives of 23", "toll to 34", "amounted to 5,390"."""
     owner = prep.head
+    if prep.lower_ == "at" and owner.tag_ == "VBN" and owner.dep_ in ("acl", "amod"):
+        name = _predicate(owner, kind)
+        if name:  # "the number of civilians killed at 803"
+            return Measure(name, owner, f"'{owner.text} at'")
     if prep.lower_ in ("to", "at"):
         # "bringing the toll from the strike to 46": the parser may hang "to" on a noun.
         for verb in (owner, *list(owner.ancestors)[:3]):
@@ -332,7 +344,7 @@ def _through_preposition(prep: Token, kind: str) -> Measure | None:
                     name = _toll(child) or NOUN_MEASURES.get(child.lemma_.lower())
                     if name:
                         return Measure(_for_kind(name, kind), child, f"'{child.text} … {prep.text}'")
-            if verb.pos_ in ("VERB", "AUX"):
+            if verb.pos_ in ("VERB", "AUX") and verb.dep_ not in ("acl", "relcl", "amod"):
                 break
         if owner.lemma_.lower() in TOLL_WORDS:
             name = _toll(owner)
@@ -445,6 +457,17 @@ def _noun_measure(token: Token | None, unit: str) -> Measure | None:
 HEDGE_WORDS = frozenset({"were", "was", "been", "have", "had", "are", "is", "be", "also", "to",
                          "confirmed", "believed", "reported", "presumed", "feared", "said",
                          "thought", "now", "still", "all", "already", "later"})
+
+
+def _verb_before(counted: Counted, kind: str, unit: str) -> Measure | None:
+    """A word-order fallback: a measure verb right before the number is its verb."""
+    if counted.first == 0:
+        return None
+    verb = counted.nominal.doc[counted.first - 1]
+    if not verb.tag_.startswith("VB"):
+        return None
+    name = _verb(verb, kind, unit)
+    return Measure(name, verb, f"word order '{verb.text}'") if name else None
 
 
 def _predicate_after(node: Token, kind: str) -> Measure | None:
