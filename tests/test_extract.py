@@ -72,6 +72,9 @@ MEASURES = [
     ("Among those killed were at least 60 children, the monitor said.", [(60, "killed", "at_least")]),
     ("A separate count put the number of civilians and disarmed fighters killed at 803.",
      [(803, "killed", "exact")]),
+    ("The enemy lost up to 540 servicemen killed and wounded, the ministry said.",
+     [(540, "killed_or_wounded", "at_most")]),
+    ("Gunmen set fire to 45 homes, officials said.", [(45, "destroyed", "exact")]),
     # ranges and vague amounts
     ("Residents said between 20 and 30 fighters were killed in the clashes.",
      [(20, "killed", "range")]),

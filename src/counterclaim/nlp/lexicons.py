@@ -83,7 +83,7 @@ NEEDS_PARTICLE = frozenset({"carry", "fend", "round", "hand", "knock", "blow", "
 # Verbs whose subject is the counted group: "53 people died", "13,000 residents fled".
 SUBJECT_VERBS: dict[str, str] = {
     "die": "killed", "perish": "killed", "flee": "displaced", "surrender": "captured",
-    "disappear": "missing", "vanish": "missing", "succumb": "killed",
+    "disappear": "missing", "vanish": "missing", "succumb": "killed", "shelter": "displaced",
     "defect": "other", "drown": "killed", "starve": "killed",
 }
 # Adjectives and participles as predicates: "were missing", "left 12 dead", "30 injured".

@@ -200,6 +200,11 @@ def _by_role(node: Token, kind: str, unit: str) -> Measure | None:
                     if NOUN_MEASURES.get(obj.lemma_.lower()) == "wounded":
                         return Measure("wounded", obj, f"'{child.text} {obj.text}'")
         name = _verb(head, kind, unit) or _displaced_from_home(head)
+        if name and lemma == "lose":
+            # "lost 76,000 servicemen killed and wounded": the participle says how
+            described = _on_phrase(node, kind)
+            if described is not None:
+                return described
         if name:
             return Measure(name, head, f"{dep} of '{head.text}'")
         if lemma in ("include", "comprise", "number") and dep == "dobj":
@@ -332,6 +337,10 @@ def _suffered(verb: Token) -> Measure | None:
 def _through_preposition(prep: Token, kind: str) -> Measure | None:
     """ "the deaths of 20 fighters", "the lives of 23", "toll to 34", "amounted to 5,390"."""
     owner = prep.head
+    if prep.lower_ == "to" and owner.lemma_.lower() == "set" and any(
+        c.lower_ in ("fire", "ablaze", "alight") for c in owner.children
+    ):
+        return Measure("destroyed", owner, "'set fire to'")
     if prep.lower_ == "at" and owner.tag_ == "VBN" and owner.dep_ in ("acl", "amod"):
         name = _predicate(owner, kind)
         if name:  # "the number of civilians killed at 803"
