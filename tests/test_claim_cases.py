@@ -31,11 +31,11 @@ from counterclaim.extract import extract_articles
 from counterclaim.model import AUTHOR, Article, Claim
 
 # Floors under the scores measured when they were set, so a drop fails the build:
-# claim_cases.jsonl F1 0.940, attribution 0.993; heldout_articles.jsonl F1 0.883,
-# attribution 0.941 (on 2026-11-25; scored by this file, not by ../shared/eval/score.py).
+# claim_cases.jsonl F1 0.940, attribution 0.993; heldout_articles.jsonl F1 0.911,
+# attribution 0.940 (on 2026-11-25; scored by this file, not by ../shared/eval/score.py).
 FLOOR = 0.92
 ATTRIBUTION_FLOOR = 0.97
-HELDOUT_FLOOR = 0.85
+HELDOUT_FLOOR = 0.88
 HELDOUT_ATTRIBUTION_FLOOR = 0.90
 
 DATA = Path(__file__).parent / "data"
