@@ -29,7 +29,7 @@ from counterclaim.nlp import pipeline
 from counterclaim.nlp.attribution import AUTHOR_SOURCE, Reporter, Source, SourceHistory, source_for
 from counterclaim.nlp.context import ArticleContext
 from counterclaim.nlp.counted import Counted, find_counted
-from counterclaim.nlp.measures import Measure, find_measure, other_measure, restates_figure
+from counterclaim.nlp.measures import Measure, find_measure, other_measure, part_of_total, restates_figure
 from counterclaim.nlp.sentences import Quotation, Sentence, find_quotations, quotation_at, split_sentences
 
 QUALIFIER_RANK = {"exact": 0, "approx": 1, "range": 1, "over": 2, "under": 2, "at_least": 3, "at_most": 3}
@@ -177,7 +177,7 @@ def _claim(
     if tokens.text.lower() == "one" and counted.head is None and counted.nominal.dep_ not in ("dobj", "nsubjpass"):
         return None  # "was one in Rafah": a pronoun; "seizing one" (a ship) still counts
     measure = find_measure(counted, unit=number.unit)
-    if measure is None and earlier and (_is_breakdown(counted) or restates_figure(counted)):
+    if measure is None and earlier and (part_of_total(counted) or restates_figure(counted)):
         # "5,087 killed, including 2,055 children": a part takes the measure of its total.
         total = earlier[-1][1]
         measure = Measure(total.measure, None, f"part of the figure '{total.text}'")
@@ -211,26 +211,6 @@ def _claim(
         reasons=reasons,
     )
     return counted, claim
-
-
-def _is_breakdown(counted: Counted) -> bool:
-    """ "including 2,055 children", "among them 5 women", "eight of them", "two of whom"."""
-    if counted.via_of and counted.head is not None and counted.head.lower_ in ("them", "whom", "those", "these"):
-        return True
-    node = counted.nominal
-    if node.dep_ == "dobj" and node.head.lemma_.lower() in ("include", "comprise"):
-        return True
-    for sibling in node.head.children:  # "Among them were eight children"
-        pronoun = any(o.lower_ in ("them", "whom", "those", "these") for o in sibling.children)
-        if sibling.dep_ == "prep" and sibling.lower_ in ("among", "of") and pronoun:
-            return True
-    for _ in range(3):
-        if node.lower_ in ("including", "among", "includes", "include", "included"):
-            return True
-        if node.head.i == node.i:
-            break
-        node = node.head
-    return False
 
 
 def _shared_qualifier(number: Number, counted: Counted, earlier: list[tuple[Counted, Claim]]) -> str:

@@ -11,7 +11,7 @@ from typing import Any
 
 from counterclaim.ingest.header import normalise_date
 from counterclaim.ingest.outlets import outlet_for_url
-from counterclaim.ingest.text import DecodeError, article_from_text, decode
+from counterclaim.ingest.text import article_from_text, read_decoded
 from counterclaim.model import Article, Skip
 
 # Dates only from the page's metadata, never from a search of the running text:
@@ -21,12 +21,9 @@ _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 def read_html(path: Path, *, source_path: str) -> Article | Skip:
     """Read one HTML article: text, title, date, URL (canonical/og:url) and site name."""
-    try:
-        page = decode(path.read_bytes())
-    except DecodeError as error:
-        return Skip(path=source_path, reason=str(error))
-    except OSError as error:
-        return Skip(path=source_path, reason=f"unreadable: {error.strerror or error}")
+    page = read_decoded(path, source_path=source_path)
+    if isinstance(page, Skip):
+        return page
     meta = extract_html(page)
     text = meta.get("text") or ""
     if not text.strip():

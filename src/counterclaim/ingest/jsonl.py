@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from counterclaim.ingest.header import normalise_date
-from counterclaim.ingest.text import DecodeError, article_from_text, decode
+from counterclaim.ingest.text import article_from_text, read_decoded
 from counterclaim.model import Article, Skip
 
 
@@ -21,13 +21,9 @@ def read_jsonl(path: Path, *, source_path: str) -> Iterator[Article | Skip]:
     Yields:
         `Article` (doc: the record's `id`, else "FILE:LINE") or `Skip`, in line order.
     """
-    try:
-        content = decode(path.read_bytes())
-    except DecodeError as error:
-        yield Skip(path=source_path, reason=str(error))
-        return
-    except OSError as error:
-        yield Skip(path=source_path, reason=f"unreadable: {error.strerror or error}")
+    content = read_decoded(path, source_path=source_path)
+    if isinstance(content, Skip):
+        yield content
         return
     for number, raw in enumerate(content.splitlines(), start=1):
         if not raw.strip():

@@ -99,14 +99,21 @@ def article_from_text(
     )
 
 
-def read_text(path: Path, *, source_path: str) -> Article | Skip:
-    """Read one plain-text article file (with the optional ` date … URL` header)."""
+def read_decoded(path: Path, *, source_path: str) -> str | Skip:
+    """The text of a file, or a `Skip` saying why it cannot be read as text."""
     try:
-        text = decode(path.read_bytes())
+        return decode(path.read_bytes())
     except DecodeError as error:
         return Skip(path=source_path, reason=str(error))
     except OSError as error:
         return Skip(path=source_path, reason=f"unreadable: {error.strerror or error}")
+
+
+def read_text(path: Path, *, source_path: str) -> Article | Skip:
+    """Read one plain-text article file (with the optional ` date … URL` header)."""
+    text = read_decoded(path, source_path=source_path)
+    if isinstance(text, Skip):
+        return text
     header = split_header(text)
     return article_from_text(
         text,

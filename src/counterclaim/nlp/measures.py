@@ -149,6 +149,27 @@ def other_measure(counted: Counted) -> Measure | None:
     return None
 
 
+def part_of_total(counted: Counted) -> bool:
+    """A part of a figure given just before, which takes that figure's measure: "including
+    2,055 children", "among them 5 women", "eight of them", "two of whom"."""
+    if counted.via_of and counted.head is not None and counted.head.lower_ in ("them", "whom", "those", "these"):
+        return True
+    node = counted.nominal
+    if node.dep_ == "dobj" and node.head.lemma_.lower() in ("include", "comprise"):
+        return True
+    for sibling in node.head.children:  # "Among them were eight children"
+        pronoun = any(o.lower_ in ("them", "whom", "those", "these") for o in sibling.children)
+        if sibling.dep_ == "prep" and sibling.lower_ in ("among", "of") and pronoun:
+            return True
+    for _ in range(3):
+        if node.lower_ in ("including", "among", "includes", "include", "included"):
+            return True
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return False
+
+
 def restates_figure(counted: Counted) -> bool:
     """ "put the figure at 41", "the number rose to 60": a restated figure with no measure
     word of its own, which takes the measure of the figure it restates."""
