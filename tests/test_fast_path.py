@@ -6,9 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from spacy.pipeline import AttributeRuler
 
 from counterclaim.extract import ExtractOptions, extract_articles
 from counterclaim.ingest import read
+from counterclaim.nlp import pipeline
+from counterclaim.nlp.attribute_index import AttributeIndex
 from counterclaim.nlp.context import ArticleContext
 from counterclaim.nlp.sentences import find_quotations, split_sentences
 
@@ -41,3 +44,31 @@ def test_fast_path_skips_sentences_without_numbers(nlp) -> None:
     # without a number have no reporting word, so they are never parsed.
     assert [r.source.name for r in context.reporters(3)] == ["ministry"]
     assert context.parsed == frozenset({0, 3})
+
+
+def _corpus_sentences() -> list[str]:
+    texts = [s.text for corpus in CORPORA if corpus.exists() for a in read(corpus) for s in split_sentences(a.text)]
+    return texts + [
+        "I ain't gonna say it, y'all know nothin' about it.",  # the ruler's multi-token rules
+        "There is a dog.  \n It is there and it was seen.",  # spaces, expletives, pronouns
+        "Did you see it? I do, and I'd have told him if I had.",
+    ]
+
+
+def test_attribute_index_finds_the_matches_of_the_matcher(nlp) -> None:
+    ruler = nlp.get_pipe("attribute_ruler")
+    assert isinstance(ruler.match, AttributeIndex)  # installed by pipeline.load
+    docs = nlp.pipe(_corpus_sentences(), disable=["attribute_ruler", "lemmatizer", "ner"])
+    for doc in docs:
+        assert ruler.match(doc) == AttributeRuler.match(ruler, doc), doc.text
+
+
+def test_entities_added_later_are_those_of_a_full_parse(nlp) -> None:
+    texts = _corpus_sentences()
+    full = pipeline.parse(nlp, texts, entities=True)
+    later = pipeline.parse(nlp, texts)
+    assert not any(doc.has_annotation("ENT_IOB") for doc in later)
+    for with_entities, without in zip(full, later, strict=True):
+        expected = [(e.start, e.end, e.label_) for e in with_entities.ents]
+        assert [(e.start, e.end, e.label_) for e in pipeline.entities(without)] == expected
+    assert sum(len(doc.ents) for doc in full) > 100

@@ -69,12 +69,12 @@ def extract_articles(
     nlp = pipeline.load(options.model)
 
     def parse(sentence: Sentence) -> Doc:
-        return nlp(_for_parser(sentence.text))
+        return pipeline.parse(nlp, [_for_parser(sentence.text)])[0]
 
     for chunk in _chunks(articles, options.articles_per_batch):
         plans = [_plan(article, full_parse=options.full_parse) for article in chunk]  # step 1
         texts = [_for_parser(plan.sentences[i].text) for plan in plans for i in plan.ahead]
-        docs = iter(nlp.pipe(texts, batch_size=options.batch_size))  # step 2
+        docs = iter(pipeline.parse(nlp, texts, batch_size=options.batch_size, entities=options.full_parse))  # step 2
         for article, plan in zip(chunk, plans, strict=True):
             ahead = {i: next(docs) for i in plan.ahead}
             context = ArticleContext(plan.sentences, plan.quotations, parse, ahead)
@@ -255,7 +255,7 @@ def _names_something(tokens: Span) -> bool:
     if before is not None and before.is_title and tokens[0].is_digit:
         if before.lower_ in IDENTIFIER_NOUNS:
             return True
-        if tokens[-1].head.i == before.i and before.ent_type_ not in ("DATE", "TIME", "GPE", "LOC"):
+        if tokens[-1].head.i == before.i and pipeline.entity_type(before) not in ("DATE", "TIME", "GPE", "LOC"):
             return True
     after = doc[tokens.end : tokens.end + 3]
     return (

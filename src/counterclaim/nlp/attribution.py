@@ -32,6 +32,7 @@ from counterclaim.nlp.lexicons import (
     REPORTING_VERBS,
     ROLE_NOUNS,
 )
+from counterclaim.nlp.pipeline import entities
 
 SUBJECT_DEPS = ("nsubj",)  # a reporting verb's source is its active subject
 CUT_DEPS = frozenset({"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "prep"})
@@ -306,9 +307,6 @@ def _source_from_phrase(
     lemma = head.lemma_.lower()
     if head.pos_ == "PRON" or head.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
         return history.resolve(phrase, head) or Source(phrase, (), "group", reason)
-    has_name = any(t.pos_ == "PROPN" or t.ent_type_ for t in span if t.i != head.i) or (
-        head.pos_ == "PROPN"
-    )
     if lemma in PROXY_HEADS:
         owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
         if owner is not None:
@@ -325,26 +323,39 @@ def _source_from_phrase(
         if behind is not None:
             inner = _source_from_phrase(behind, history, reason)
             return Source(inner.name, _unique((*inner.aliases, phrase, full)), inner.kind, reason)
-    if lemma in ROLE_NOUNS and not has_name and _is_definite(span):
+    if lemma in ROLE_NOUNS and not _has_name(span, head) and _is_definite(span):
         resolved = history.resolve(phrase, head)
         if resolved is not None:
             return resolved
-    person = _person_entity(span)
+    # Only a proper-noun head or a person's role ("the spokesman Abu Obeida") can name a
+    # person; any other head makes the phrase a group, whatever names it holds.
+    may_be_person = head.pos_ == "PROPN" or _is_person_role(lemma)
+    person = _person_entity(span) if may_be_person else None
     if person is None and _is_person_role(lemma):
         # "the government spokesman Patrick Muyaya", the name parsed as an apposition
         for child in head.children:
             if child.dep_ == "appos" and child.pos_ == "PROPN":
                 person = _person_entity(child.doc[child.left_edge.i : child.i + 1])
                 break
-    if (person is not None and not person.start <= head.i < person.end and head.pos_ != "PROPN"
-            and not _is_person_role(lemma)):
-        person = None  # "The Wad al-Nourah resistance committee": the name is not the head
     if person is not None:
         name = _whole_name(person, head)
         return Source(name, _unique(tuple(a for a in (phrase, full) if a != name)), "person", reason)
     kind = "person" if _is_person_role(lemma) else "group"
     name = POSSESSIVE_END.sub("", LEADING_WORDS.sub("", phrase))
     return Source(name, _unique((phrase, *aliases)), kind, reason)
+
+
+def _has_name(span: Span, head: Token) -> bool:
+    """ "the Israeli military" or "the IDF spokesman" names its body; "the spokesman" does not."""
+    return head.pos_ == "PROPN" or any(_looks_named(t) for t in span if t.i != head.i)
+
+
+def _looks_named(token: Token) -> bool:
+    """A proper noun, or a capitalised word inside the sentence ("Israeli", "UN")."""
+    if token.pos_ == "PROPN":
+        return True
+    capitalised = token.is_title or (token.is_upper and len(token) > 1)
+    return capitalised and token.i > token.sent.start and not token.is_stop
 
 
 def _core_span(head: Token) -> Span:
@@ -375,7 +386,7 @@ def _core_span(head: Token) -> Span:
 
 def _names_body(prep: Token) -> bool:
     # "Ministry of Health", "MoH in Gaza": part of the name; "on Sunday" is not.
-    return any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE", "NORP") for t in prep.subtree)
+    return any(_looks_named(t) for t in prep.subtree)
 
 
 def _full_phrase(head: Token) -> str:
@@ -396,7 +407,7 @@ def _proxy_object(head: Token) -> Token | None:
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "from", "by", "for"):
             for obj in child.children:
-                named = obj.pos_ == "PROPN" or bool(obj.ent_type_)
+                named = _looks_named(obj)
                 if obj.dep_ == "pobj" and (named or obj.lemma_.lower() in ROLE_NOUNS | WITNESS_NOUNS):
                     return obj
     return None
@@ -426,19 +437,27 @@ def _whole_name(person: Span, head: Token) -> str:
 
 
 def _person_entity(span: Span) -> Span | None:
-    for ent in span.doc.ents:
+    names = [t for t in span if t.pos_ == "PROPN"]
+    # Decided without the recogniser: no proper noun (a name the tagger missed is not worth
+    # recognising every sentence for), or one that ends like a body ("Defense Ministry").
+    if not names or _names_a_group(names[-1].text):
+        return None
+    for ent in entities(span.doc):
         if ent.label_ == "PERSON" and ent.start >= span.start and ent.end <= span.end:
-            last = ent[-1].text
-            if last.lower() in ORGANISATION_WORDS or (last.isupper() and len(last) > 1):
+            if _names_a_group(ent[-1].text):
                 return None  # "Kyauk Lone Gyi PDF" is a group the tagger took for a person
             return ent
     return None
 
 
+def _names_a_group(last_word: str) -> bool:
+    return last_word.lower() in ORGANISATION_WORDS or (last_word.isupper() and len(last_word) > 1)
+
+
 def entity_sources(doc: Doc) -> list[Source]:
     """The named people and organisations of a sentence, for later role nouns."""
     found = []
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ == "PERSON" and _person_entity(ent) is not None:
             found.append(Source(ent.text, (), "person", "named earlier"))
         elif ent.label_ in ("ORG", "NORP", "GPE"):

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from counterclaim.nlp.lexicons import MEASUREMENT_UNITS, PEOPLE_NOUNS, PREDICATE_MEASURES, THING_NOUNS
+from counterclaim.nlp.pipeline import entity_type
 
 # "half of the 2,000 detainees", "most of the 300 houses": the number is the whole.
 PART_WORDS = frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "most", "majority"})
@@ -147,7 +148,9 @@ def _kind(head: Token) -> str:
     lemma = head.lemma_.lower()
     if lemma in MEASUREMENT_UNITS or head.lower_ in MEASUREMENT_UNITS:
         return "unit"
-    if lemma in PEOPLE_NOUNS or head.lower_ in PEOPLE_NOUNS or head.ent_type_ in PERSON_LABELS:
+    if lemma in PEOPLE_NOUNS or head.lower_ in PEOPLE_NOUNS:
+        return "people"
+    if head.is_title and entity_type(head) in PERSON_LABELS:  # "Palestinians", "Israelis"
         return "people"
     if lemma in THING_NOUNS or head.lower_ in THING_NOUNS:
         return "thing"

@@ -1,0 +1,173 @@
+"""The attribute ruler's matches, found through an index instead of spaCy's Matcher.
+
+The English pipelines map each fine-grained tag to its part of speech and morphology, and
+fix a few words, with an attribute ruler of some 180 one-token patterns. spaCy's Matcher
+tries every pattern at every token, which costs a quarter of the parse of a sentence. The
+patterns only test a token's tag, lower-case form, dependency label and whether it is a
+space, so an index on the tag and the lower-case form finds the same matches, in the same
+order, for a fraction of the time. The ruler itself still sets the attributes.
+
+`index_attribute_ruler` installs the index on a loaded pipeline's ruler, unless a pattern
+uses anything else (then the Matcher stays); the tests check both give the same matches.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from typing import Any
+
+from spacy.attrs import DEP, IS_SPACE, LOWER, TAG  # type: ignore[import-not-found]
+from spacy.language import Language
+from spacy.pipeline import AttributeRuler
+from spacy.strings import StringStore
+from spacy.tokens import Doc, Token
+
+Test = Callable[[Token], bool]
+Match = tuple[int, int, int, int]  # (rule number, match id, start, end), as the ruler sorts them
+
+TOKEN_VALUES: dict[str, Callable[[Token], Any]] = {
+    "TAG": lambda t: t.tag_,
+    "LOWER": lambda t: t.lower_,
+    "DEP": lambda t: t.dep_,
+    "IS_SPACE": lambda t: t.is_space,
+}
+INDEXED = ("LOWER", "TAG", "DEP", "IS_SPACE")  # a pattern is filed under the first it fixes
+
+
+class Unsupported(ValueError):
+    """A pattern the index cannot reproduce exactly."""
+
+
+class AttributeIndex:
+    """The patterns of one attribute ruler, filed for lookup by a token's tag, word and
+    dependency label.
+
+    Most patterns are one token with a fixed tag, word or both: those are looked up, not
+    tried. The others are filed under each tag, word or label their first token allows
+    and tried only there; the few that fix none of these are tried everywhere, with a
+    cache on the word for the ones that test nothing else.
+    """
+
+    def __init__(self, ruler: AttributeRuler) -> None:
+        strings = ruler.vocab.strings
+        self._fixed: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+        self._tested: dict[tuple[str, int] | None, list[tuple[int, int, list[Test]]]] = defaultdict(list)
+        self._by_word: list[tuple[int, int, list[Test]]] = []
+        self._word_rules: dict[int, list[tuple[int, int, list[Test]]]] = {}
+        # The ruler files its i-th rule in its Matcher under the string "i".
+        for number in range(len(ruler.attrs)):
+            key = strings.add(str(number))
+            for pattern in ruler.matcher.get(key)[1]:
+                fixed = _fixed_tag_and_word(pattern)
+                if fixed is not None:
+                    tag, word = (strings.add(v) if v is not None else 0 for v in fixed)
+                    self._fixed[(tag, word)].append((number, key))
+                    continue
+                tests = [_compile(token) for token in pattern]
+                if set(pattern[0]) == {"LOWER"} and _filed_under(pattern[0]) == [None]:
+                    self._by_word.append((number, key, tests))  # "^n[ou]thin'$"
+                    continue
+                for filed in _filed_under(pattern[0]):
+                    where = None if filed is None else (filed[0], _as_id(strings, filed[1]))
+                    self._tested[where].append((number, key, tests))
+
+    def __call__(self, doc: Doc) -> list[Match]:
+        matches: list[Match] = []
+        fixed, tested = self._fixed, self._tested
+        anywhere = tested.get(None, [])
+        rows = doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()
+        for start, (tag, word, dep, space) in enumerate(rows):
+            for found in (fixed.get((tag, 0)), fixed.get((0, word)), fixed.get((tag, word))):
+                matches.extend((number, key, start, start + 1) for number, key in found or ())
+            filed = (
+                tested.get(("LOWER", word)),
+                tested.get(("TAG", tag)),
+                tested.get(("DEP", dep)),
+                tested.get(("IS_SPACE", space)),
+                self._for_word(word, doc[start]),
+                anywhere,
+            )
+            for rules in filed:
+                for number, key, tests in rules or ():
+                    end = start + len(tests)
+                    if end <= len(doc) and all(test(doc[start + i]) for i, test in enumerate(tests)):
+                        matches.append((number, key, start, end))
+        matches.sort()
+        return matches
+
+    def _for_word(self, word: int, token: Token) -> list[tuple[int, int, list[Test]]]:
+        """The word-only patterns whose first token `word` passes, tested once per word."""
+        if word not in self._word_rules:
+            self._word_rules[word] = [rule for rule in self._by_word if rule[2][0](token)]
+        return self._word_rules[word]
+
+
+def index_attribute_ruler(nlp: Language, name: str = "attribute_ruler") -> bool:
+    """Make the ruler `name` of `nlp` find its matches through an index; False where it
+    has no such ruler or a pattern the index cannot reproduce."""
+    if name not in nlp.pipe_names:
+        return False
+    ruler = nlp.get_pipe(name)
+    if not isinstance(ruler, AttributeRuler):
+        return False
+    try:
+        ruler.match = AttributeIndex(ruler)  # type: ignore[method-assign]
+    except Unsupported:
+        return False
+    return True
+
+
+def _as_id(strings: StringStore, value: str | int) -> int:
+    return value if isinstance(value, int) else strings.add(value)
+
+
+def _fixed_tag_and_word(pattern: list[dict[str, Any]]) -> tuple[str | None, str | None] | None:
+    """(tag, word) of a one-token pattern that only fixes those, else None."""
+    if len(pattern) != 1 or not pattern[0] or set(pattern[0]) - {"TAG", "LOWER"}:
+        return None
+    tag, word = pattern[0].get("TAG"), pattern[0].get("LOWER")
+    if not all(value is None or isinstance(value, str) for value in (tag, word)):
+        return None
+    return (tag, word)
+
+
+def _filed_under(first: dict[str, Any]) -> list[tuple[str, str | int] | None]:
+    """Every (attribute, value) the first token may have, on the most selective attribute."""
+    for attr in INDEXED:
+        spec = first.get(attr)
+        if isinstance(spec, bool):
+            return [(attr, int(spec))]
+        if isinstance(spec, str):
+            return [(attr, spec)]
+        if isinstance(spec, dict) and set(spec) == {"IN"}:
+            return [(attr, value) for value in spec["IN"]]
+    return [None]
+
+
+def _compile(token_pattern: dict[str, Any]) -> Test:
+    tests = [_compile_one(attr, spec) for attr, spec in token_pattern.items()]
+    return lambda token: all(test(token) for test in tests)
+
+
+def _compile_one(attr: str, spec: Any) -> Test:
+    if attr not in TOKEN_VALUES:
+        raise Unsupported(f"attribute {attr}")
+    value_of = TOKEN_VALUES[attr]
+    if not isinstance(spec, dict):
+        return lambda token: bool(value_of(token) == spec)
+    if len(spec) != 1:
+        raise Unsupported(f"{attr}: {spec}")
+    (operator, argument), = spec.items()
+    if operator == "IN":
+        allowed = frozenset(argument)
+        return lambda token: value_of(token) in allowed
+    if operator == "NOT_IN":
+        # The ruler matches with allow_missing: an unset value reads as "", as here.
+        refused = frozenset(argument)
+        return lambda token: value_of(token) not in refused
+    if operator == "REGEX":
+        pattern = re.compile(argument)
+        return lambda token: pattern.search(value_of(token)) is not None
+    raise Unsupported(f"{attr}: {operator}")
