@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -22,7 +22,11 @@ from rich.progress import track
 from rich.table import Table
 
 from counterclaim.errors import CounterclaimError
-from counterclaim.model import Article, Claim, Skip
+from counterclaim.model import Actor, Article, Claim, Skip
+
+if TYPE_CHECKING:
+    from counterclaim.actors import ActorBase
+    from counterclaim.extract import ExtractOptions
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 err = Console(stderr=True, soft_wrap=True)  # one line per message, even in logs
@@ -47,8 +51,15 @@ FullParseOption = Annotated[
                  "the ones their attribution reads (the reference for the fast path; slower)."),
 ]
 
-CSV_FIELDS = ("doc", "value", "value_high", "qualifier", "unit", "measure", "counted", "claimant",
-              "optional", "text", "start", "end", "date", "outlet", "url", "article", "sentence")
+ActorsOption = Annotated[
+    list[Path] | None,
+    typer.Option("--actors", help="An actor file (YAML, the format of the built-in base) that adds "
+                 "to and overrides the built-in actors; may be given several times."),
+]
+
+CSV_FIELDS = ("doc", "value", "value_high", "qualifier", "unit", "measure", "counted", "counted_group",
+              "claimant", "claimant_id", "claimant_party", "claimant_link", "optional", "text", "start",
+              "end", "date", "outlet", "url", "article", "sentence")
 
 
 @dataclass
@@ -83,6 +94,7 @@ def extract(
     format: FormatOption = Format.table,
     model: ModelOption = None,
     full_parse: FullParseOption = False,
+    actors: ActorsOption = None,
     debug: DebugOption = False,
 ) -> None:
     """Print every quantitative claim in the articles under PATHS.
@@ -91,7 +103,8 @@ def extract(
     """
     summary = RunSummary()
     claims: list[Claim] = []
-    for _article, found in _extracted(paths, summary, model=model, full_parse=full_parse, debug=debug):
+    options = _options(model=model, full_parse=full_parse, actors=actors)
+    for _article, found in _extracted(paths, summary, options=options, debug=debug):
         claims.extend(found)
     render_claims(claims, format)
     _finish(summary)
@@ -102,6 +115,7 @@ def ingest(
     paths: PathsArgument,
     db: DbOption = "counterclaim.db",
     model: ModelOption = None,
+    actors: ActorsOption = None,
     debug: DebugOption = False,
 ) -> None:
     """Extract the claims of the articles under PATHS and store them in the ledger.
@@ -116,7 +130,8 @@ def ingest(
     stored = 0
     try:
         engine = open_store(db)
-        for article, found in _extracted(paths, summary, model=model, full_parse=False, debug=debug):
+        options = _options(model=model, full_parse=False, actors=actors)
+        for article, found in _extracted(paths, summary, options=options, debug=debug):
             stored += save_article(engine, article, found)
     except StoreError as error:
         _fail(error, debug)
@@ -144,11 +159,17 @@ def list_claims(
         _fail(error, debug)
 
 
+def _options(*, model: str | None, full_parse: bool, actors: list[Path] | None) -> ExtractOptions:
+    from counterclaim.extract import ExtractOptions
+
+    return ExtractOptions(model=model, full_parse=full_parse, actor_files=tuple(actors or ()))
+
+
 def _extracted(
-    paths: list[Path], summary: RunSummary, *, model: str | None, full_parse: bool, debug: bool
+    paths: list[Path], summary: RunSummary, *, options: ExtractOptions, debug: bool
 ) -> Iterator[tuple[Article, list[Claim]]]:
     """Read the articles under `paths` and extract their claims, counting into `summary`."""
-    from counterclaim.extract import ExtractOptions, extract_articles
+    from counterclaim.extract import extract_articles
     from counterclaim.ingest import iter_articles
 
     articles: list[Article] = []
@@ -159,7 +180,7 @@ def _extracted(
         else:
             articles.append(item)
     try:
-        results = extract_articles(articles, options=ExtractOptions(model=model, full_parse=full_parse))
+        results = extract_articles(articles, options=options)
         show = len(articles) > PROGRESS_THRESHOLD and err.is_terminal
         for article, found in zip(articles, track(results, total=len(articles), console=err,
                                                   disable=not show, description="extracting"), strict=True):
@@ -215,6 +236,100 @@ def _figure(claim: Claim) -> str:
         value += f"–{claim.value_high:,.0f}"
     unit = {"count": "", "percent": "%"}.get(claim.unit, f" {claim.unit}")
     return f"{words.get(claim.qualifier, '')}{value}{unit}"
+
+
+actors_app = typer.Typer(no_args_is_help=True, help="The actor base: who publishes and who is counted.")
+app.add_typer(actors_app, name="actors")
+
+
+@actors_app.command("list")
+def actors_list(
+    conflict: Annotated[str | None, typer.Option("--conflict", help="Only this conflict (its id).")] = None,
+    actors: ActorsOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """List the actors of the base: id, name, type, conflict and party."""
+    base = _base(actors, debug)
+    found = sorted(base.in_conflict(conflict), key=lambda a: (a.conflict, a.party, a.name))
+    if not found:
+        known = sorted({a.conflict for a in base.actors.values()})
+        _fail(ValueError(f"no actors in conflict {conflict!r}; conflicts: {', '.join(known)}"), debug)
+    table = Table("id", "name", "type", "conflict", "party")
+    for actor in found:
+        table.add_row(actor.id, actor.name, actor.type, actor.conflict, actor.party)
+    Console().print(table)
+
+
+@actors_app.command("show")
+def actors_show(
+    name: Annotated[str, typer.Argument(help="A name, alias or id.")],
+    db: Annotated[str | None, typer.Option("--db", envvar="COUNTERCLAIM_DB",
+                                           help="A ledger, to list where the actor is seen.")] = None,
+    actors: ActorsOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Show one actor: aliases, role, party, whom it speaks for, and where it is seen."""
+    from counterclaim.actors import link, party_of
+
+    base = _base(actors, debug)
+    found = base.actors.get(name) or getattr(link(name, base), "actor", None)
+    if found is None:
+        _fail(ValueError(f"no actor in the base is called {name!r}"), debug)
+    out = Console()
+    out.print(f"[bold]{found.name}[/] ({found.id}), {found.type}")
+    out.print(f"conflict: {found.conflict or '-'}; party: {party_of(found, base) or '-'}")
+    if found.role:
+        out.print(f"role: {found.role}")
+    for parent in found.member_of:
+        out.print(f"speaks for / belongs to: {base.actors[parent].name if parent in base.actors else parent}")
+    out.print(f"aliases: {', '.join(found.aliases) or '-'}")
+    if db:
+        _print_seen(found, db, out, debug)
+
+
+@actors_app.command("resolve")
+def actors_resolve(
+    name: Annotated[str, typer.Argument(help="The name to resolve, as an article writes it.")],
+    format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    actors: ActorsOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Print the actor a name resolves to and why; exit 1 when none does.
+
+    Without an article around it, a name resolves only through the base, never to a guess.
+    """
+    from counterclaim.actors import link
+
+    found = link(name, _base(actors, debug))
+    if found is None:
+        err.print(f"{name!r} resolves to no actor of the base")
+        raise typer.Exit(1)
+    if format == "json":
+        print(json.dumps({"id": found.actor.id, "name": found.actor.name, "reason": found.reason},
+                         ensure_ascii=False))
+    else:
+        print(f"{found.actor.id}\t{found.actor.name}\t{found.reason}")
+
+
+def _base(files: list[Path] | None, debug: bool) -> ActorBase:
+    from counterclaim.actors import ActorFileError, load_base
+
+    try:
+        return load_base(files or ())
+    except ActorFileError as error:
+        _fail(error, debug)
+
+
+def _print_seen(actor: Actor, db: str, out: Console, debug: bool) -> None:
+    from counterclaim.store import StoreError, open_store, read_claims
+
+    try:
+        seen = [c for c in read_claims(open_store(db)) if c.claimant_id == actor.id]
+    except StoreError as error:
+        _fail(error, debug)
+    out.print(f"seen in {len({c.article for c in seen})} articles, {len(seen)} claims:")
+    for claim in seen:
+        out.print(f"  {claim.doc}: {_figure(claim)} {claim.measure} ({claim.claimant})")
 
 
 def _fail(error: Exception, debug: bool) -> NoReturn:

@@ -12,7 +12,8 @@
    (`nlp/measures.py`); a number with neither is not a claim;
 5. find who asserts it (`nlp/attribution.py`): its reporting clause, its quotation's
    speaker, or the previous sentence's source where the article links them;
-6. merge the mentions of one figure (headline, lead, quote) into one claim.
+6. merge the mentions of one figure (headline, lead, quote) into one claim;
+7. link each claimant to an actor and each counted phrase to a group (`actors/`).
 """
 
 from __future__ import annotations
@@ -20,10 +21,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
 from counterclaim import numbers
+from counterclaim.actors import Provisional, link_claims, load_base
 from counterclaim.model import AUTHOR, Article, Claim, Number
 from counterclaim.nlp import pipeline
 from counterclaim.nlp.attribution import AUTHOR_SOURCE, Reporter, Source, SourceHistory, source_for
@@ -49,6 +52,7 @@ class ExtractOptions:
     full_parse: bool = False  # parse every sentence first: the reference for the fast path
     batch_size: int = 256  # sentences per parser batch
     articles_per_batch: int = 16
+    actor_files: tuple[Path, ...] = ()  # the user's actor files, over the package's base
 
 
 def extract_article(article: Article, *, options: ExtractOptions = ExtractOptions()) -> list[Claim]:
@@ -67,6 +71,8 @@ def extract_articles(
     parsed on its own, so both give the same claims.
     """
     nlp = pipeline.load(options.model)
+    base = load_base(options.actor_files)
+    provisional = Provisional()  # names the base does not know, shared across articles
 
     def parse(sentence: Sentence) -> Doc:
         return pipeline.parse(nlp, [_for_parser(sentence.text)])[0]
@@ -80,7 +86,8 @@ def extract_articles(
             context = ArticleContext(plan.sentences, plan.quotations, parse, ahead)
             claims = list(_claims(article, context, plan.numbers))  # steps 3-5
             headline_end = _headline_end(plan.sentences)
-            yield merge_repeats(claims, headline_end=headline_end)  # step 6
+            merged = merge_repeats(claims, headline_end=headline_end)  # step 6
+            yield link_claims(merged, base, provisional)  # step 7
 
 
 @dataclass(frozen=True)

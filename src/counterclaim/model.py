@@ -25,6 +25,19 @@ MEASURES = (
     "other",
 )
 AUTHOR = "@author"  # the claimant of a figure the article states in its own voice
+ACTOR_TYPES = (
+    "person",
+    "armed_group",
+    "state_body",
+    "ministry",
+    "health_authority",
+    "un_agency",
+    "ngo",
+    "outlet",
+    "state",
+    "international_body",
+    "group",  # a provisional actor: a body the base does not know
+)
 
 
 @dataclass(frozen=True)
@@ -112,7 +125,40 @@ class Claim:
     claimant: str
     claimant_aliases: tuple[str, ...] = ()
     optional: bool = False
+    claimant_id: str | None = None  # the actor the claimant links to (`actors/`), if any
+    claimant_party: str | None = None
+    claimant_link: str | None = None  # why the claimant links to that actor
+    counted_group: str | None = None  # "combatants of Hamas", "civilians", ...
     outlet: str | None = None
     date: str | None = None
     url: str | None = None
     reasons: tuple[str, ...] = field(default=(), compare=False)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A person or organisation that asserts or is counted in claims.
+
+    `party` is the side of `conflict` it belongs to ("international", "independent" and
+    "media" for bodies that belong to none). A provisional actor is one the base does not
+    know: made from a name found in articles, its id starts with "~".
+    """
+
+    id: str
+    name: str
+    type: str
+    conflict: str = ""
+    party: str = ""
+    role: str = ""
+    member_of: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    provisional: bool = False
+
+
+@dataclass(frozen=True)
+class Link:
+    """A name resolved to an actor, and why: "alias", "spelling key", "title stripped",
+    "surname", "role noun", "member of" or "provisional"."""
+
+    actor: Actor
+    reason: str

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from counterclaim.actors.base import packaged_base
+from counterclaim.actors.link import link
 from counterclaim.model import AUTHOR
 from counterclaim.nlp.lexicons import (
     AGENTLESS_REPORTING,
@@ -329,7 +331,7 @@ def _source_from_phrase(
             return resolved
     # Only a proper-noun head or a person's role ("the spokesman Abu Obeida") can name a
     # person; any other head makes the phrase a group, whatever names it holds.
-    may_be_person = head.pos_ == "PROPN" or _is_person_role(lemma)
+    may_be_person = (head.pos_ == "PROPN" or _is_person_role(lemma)) and not _known_body(phrase)
     person = _person_entity(span) if may_be_person else None
     if person is None and _is_person_role(lemma):
         # "the government spokesman Patrick Muyaya", the name parsed as an apposition
@@ -343,6 +345,12 @@ def _source_from_phrase(
     kind = "person" if _is_person_role(lemma) else "group"
     name = POSSESSIVE_END.sub("", LEADING_WORDS.sub("", phrase))
     return Source(name, _unique((phrase, *aliases)), kind, reason)
+
+
+def _known_body(phrase: str) -> bool:
+    """ "Hamas", "the IDF", "OCHA": an organisation of the actor base, no person."""
+    known = link(phrase, packaged_base())
+    return known is not None and known.actor.type != "person"
 
 
 def _has_name(span: Span, head: Token) -> bool:
@@ -442,12 +450,26 @@ def _person_entity(span: Span) -> Span | None:
     # recognising every sentence for), or one that ends like a body ("Defense Ministry").
     if not names or _names_a_group(names[-1].text):
         return None
+    known = link(span.text, packaged_base())
+    if known is not None:  # the actor base knows who this is: no need to recognise it
+        return _name_tokens(span) if known.actor.type == "person" else None
     for ent in entities(span.doc):
         if ent.label_ == "PERSON" and ent.start >= span.start and ent.end <= span.end:
             if _names_a_group(ent[-1].text):
                 return None  # "Kyauk Lone Gyi PDF" is a group the tagger took for a person
             return ent
     return None
+
+
+def _name_tokens(span: Span) -> Span | None:
+    """The proper nouns after the last title: "Defense Minister [Yoav Gallant]"."""
+    end = max(t.i for t in span if t.pos_ == "PROPN") + 1
+    start = end - 1
+    while start > span.start and (span.doc[start - 1].pos_ == "PROPN" or span.doc[start - 1].is_title) and (
+        span.doc[start - 1].lower_.rstrip(".") not in TITLES
+    ):
+        start -= 1
+    return span.doc[start:end] if span.doc[start].lower_.rstrip(".") not in TITLES else None
 
 
 def _names_a_group(last_word: str) -> bool:

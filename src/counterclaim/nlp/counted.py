@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from counterclaim.actors.groups import DEMONYMS
 from counterclaim.nlp.lexicons import MEASUREMENT_UNITS, PEOPLE_NOUNS, PREDICATE_MEASURES, THING_NOUNS
 from counterclaim.nlp.pipeline import entity_type
 
@@ -150,10 +151,14 @@ def _kind(head: Token) -> str:
         return "unit"
     if lemma in PEOPLE_NOUNS or head.lower_ in PEOPLE_NOUNS:
         return "people"
-    if head.is_title and entity_type(head) in PERSON_LABELS:  # "Palestinians", "Israelis"
+    if head.is_title and (_is_demonym(head.lower_) or entity_type(head) in PERSON_LABELS):  # "Palestinians"
         return "people"
     if lemma in THING_NOUNS or head.lower_ in THING_NOUNS:
         return "thing"
     if lemma.endswith(("man", "men", "ist", "ian", "eer", "ier")):
         return "people"
     return "unknown"
+
+
+def _is_demonym(word: str) -> bool:
+    return word in DEMONYMS or word.removesuffix("s") in DEMONYMS or word.removesuffix("is") + "i" in DEMONYMS

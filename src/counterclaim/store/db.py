@@ -82,6 +82,8 @@ def _claim_row(position: int, claim: Claim) -> dict[str, object]:
         "measure": claim.measure, "counted": claim.counted, "claimant": claim.claimant,
         "claimant_aliases": json.dumps(list(claim.claimant_aliases), ensure_ascii=False),
         "optional": claim.optional, "reasons": json.dumps(list(claim.reasons), ensure_ascii=False),
+        "claimant_id": claim.claimant_id, "claimant_party": claim.claimant_party,
+        "claimant_link": claim.claimant_link, "counted_group": claim.counted_group,
     }
 
 
@@ -103,6 +105,8 @@ def read_claims(engine: Engine) -> Iterator[Claim]:
                     claimant_aliases=tuple(json.loads(row["claimant_aliases"])),
                     optional=bool(row["optional"]), outlet=row["outlet"], date=row["date"],
                     url=row["url"], reasons=tuple(json.loads(row["reasons"])),
+                    claimant_id=row["claimant_id"], claimant_party=row["claimant_party"],
+                    claimant_link=row["claimant_link"], counted_group=row["counted_group"],
                 )
     except SQLAlchemyError as error:
         raise StoreError(f"cannot read the ledger: {error.__class__.__name__}: {error}") from error

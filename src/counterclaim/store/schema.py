@@ -40,5 +40,9 @@ claims = Table(
     Column("claimant", Text, nullable=False, index=True),
     Column("claimant_aliases", Text, nullable=False),  # JSON list
     Column("optional", Boolean, nullable=False),
+    Column("claimant_id", Text, index=True),  # the actor (`actors/`); "~…" for a provisional one
+    Column("claimant_party", Text),
+    Column("claimant_link", Text),  # why the claimant links to that actor
+    Column("counted_group", Text),
     Column("reasons", Text, nullable=False),  # JSON list
 )

@@ -1,0 +1,136 @@
+"""Names → actors: one identity per person and organisation across spellings.
+
+`link` tries, in order, and records which step made the link:
+
+1. "alias": the name is an actor's name or alias (case, accents, quotes, "the" aside);
+2. "title stripped": the name after its title or possessor is one ("Defense Minister
+   Yoav Gallant", "the group's spokesman Abu Obeida");
+3. "spelling key": the name, or the name without its title, has the spelling key of
+   exactly one actor ("Abu Ubaidah", "Zelenskiy"; `names.py`);
+4. within one article, from the actors linked before it there ("seen"):
+   "surname": one word that is the last name of a person seen ("Gallant", after "Yoav
+   Gallant"); "role noun": "the spokesman", "the ministry", "local authorities" and the
+   like, to the last actor seen whose role or name has that noun (authorities and
+   officials: the last health authority or state body seen);
+5. "provisional": a name the base does not know becomes an actor of its own, shared by
+   every later name with the same spelling key. A bare role noun never does: without an
+   actor seen before it, it stays unlinked, never a guess.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from counterclaim.actors.base import MIN_KEY_LETTERS, ActorBase
+from counterclaim.actors.names import initials, plain, slug, spelling_key, without_titles
+from counterclaim.model import AUTHOR, Actor, Link
+
+# Role nouns and the words an actor's role or name must hold for them to refer to it.
+ROLE_REFERENCES = {
+    "spokesman": ("spokes",), "spokeswoman": ("spokes",), "spokesperson": ("spokes",),
+    "minister": ("minister",), "ministry": ("ministry",), "army": ("army", "armed forces", "military"),
+    "military": ("army", "armed forces", "military", "defense forces", "defence forces"),
+    "governor": ("governor",), "mayor": ("mayor",), "president": ("president",),
+    "group": ("armed_group",), "movement": ("armed_group",), "militia": ("armed_group",),
+    "agency": ("un_agency", "agency"), "office": ("office",), "monitor": ("monitor", "observatory"),
+    "authorities": ("health_authority", "state_body", "ministry"),
+    "officials": ("health_authority", "state_body", "ministry"),
+}
+GENERIC_MODIFIERS = frozenset("""the local health medical government state official officials
+defense defence foreign interior rebel militant regional city provincial military top senior""".split())
+
+
+@dataclass
+class Provisional:
+    """The provisional actors of one run, by spelling key, so variants share one."""
+
+    by_key: dict[str, Actor] = field(default_factory=dict)
+
+    def actor(self, name: str, kind: str) -> Actor:
+        key = spelling_key(name)
+        if not key.startswith("#") and len(key.replace(" ", "").replace("_", "")) < MIN_KEY_LETTERS:
+            key = "=" + plain(name)  # a short key is too loose: the name itself
+        if key not in self.by_key:
+            self.by_key[key] = Actor(id="~" + slug(name), name=name, type=kind, provisional=True)
+            acronym = initials(name) if kind == "group" else None
+            if acronym is not None:  # "ISSP" after "Islamic State Sahel Province"
+                self.by_key.setdefault(spelling_key(acronym), self.by_key[key])
+        return self.by_key[key]
+
+
+def link(
+    name: str,
+    base: ActorBase,
+    *,
+    seen: list[Actor] | None = None,
+    provisional: Provisional | None = None,
+) -> Link | None:
+    """The actor `name` refers to, and why; None where nothing fits.
+
+    `seen` are the actors linked before in the same article (none: the name stands alone,
+    and links only through the base); `provisional` collects the names the base does not
+    know (none: such a name stays unlinked); one that came with a title is a person.
+    """
+    if not name or name == AUTHOR:
+        return None
+    found = _through_base(name, base)
+    if found is not None:
+        return found
+    if seen:
+        found = _within_article(name, seen)
+        if found is not None:
+            return found
+    if provisional is None or _is_role_only(name):
+        return None
+    stripped = without_titles(name)
+    kind = "person" if stripped else "group"
+    return Link(provisional.actor(_display(name, stripped or plain(name)), kind), "provisional")
+
+
+def _through_base(name: str, base: ActorBase) -> Link | None:
+    actor = base.named(name)
+    if actor is not None:
+        return Link(actor, "alias")
+    stripped = without_titles(name)
+    if stripped:
+        actor = base.named(stripped)
+        if actor is not None:
+            return Link(actor, "title stripped")
+    for form in filter(None, (name, stripped)):
+        actor = base.keyed(form)
+        if actor is not None:
+            return Link(actor, "spelling key")
+    return None
+
+
+def _within_article(name: str, seen: list[Actor]) -> Link | None:
+    words = (without_titles(name) or plain(name)).split()
+    if len(words) == 1 and len(words[0]) >= MIN_KEY_LETTERS:
+        key = spelling_key(words[0])
+        for actor in reversed(seen):
+            if actor.type == "person" and spelling_key(actor.name.split()[-1]) == key:
+                return Link(actor, "surname")
+    head = plain(name).split()[-1] if plain(name) else ""
+    wanted = ROLE_REFERENCES.get(head)
+    if wanted and _is_role_only(name):
+        for actor in reversed(seen):
+            described = f"{actor.type} {plain(actor.role)} {plain(actor.name)}"
+            if any(w in described for w in wanted):
+                return Link(actor, "role noun")
+    return None
+
+
+def _is_role_only(name: str) -> bool:
+    """ "the spokesman", "local authorities", "the defence ministry": no name of its own."""
+    words = plain(name).split()
+    return bool(words) and words[-1] in ROLE_REFERENCES and all(w in GENERIC_MODIFIERS for w in words[:-1])
+
+
+def _display(name: str, stripped: str) -> str:
+    """The name as the article writes it, without its title."""
+    original = name.strip(" ,")
+    if stripped and stripped != plain(name):
+        index = plain(original).rfind(stripped)
+        if index >= 0 and len(plain(original)) == len(original.lower()):
+            return original[index:]
+    return original[4:] if original.lower().startswith("the ") else original
