@@ -37,7 +37,7 @@ $(STAMP): pyproject.toml
 # The main job on the demo corpus: extract and store into an SQLite file, then print the
 # ledger read back from it. A second run stores nothing new.
 demo: install
-	$(BIN)/counterclaim ingest examples/ --db counterclaim.db
+	$(BIN)/counterclaim ingest examples/ --db counterclaim.db --actors examples/actors.yaml
 	$(BIN)/counterclaim claims --db counterclaim.db --format table
 
 test: install

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from counterclaim.model import Article, Claim
 
-__all__ = ["extract_claims", "read", "Article", "Claim"]
+__all__ = ["extract_claims", "read", "Article", "Claim", "Ledger"]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
@@ -44,3 +44,12 @@ def read(path: str | Path) -> Iterator[Article]:
     from counterclaim.ingest import read as read_path
 
     return read_path(path)
+
+
+def __getattr__(name: str) -> object:
+    # `counterclaim.Ledger` brings pandas; import it only for those who ask.
+    if name == "Ledger":
+        from counterclaim.ledger import Ledger
+
+        return Ledger
+    raise AttributeError(f"module 'counterclaim' has no attribute {name!r}")

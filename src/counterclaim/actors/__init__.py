@@ -15,18 +15,22 @@ from dataclasses import replace
 
 from counterclaim.actors.base import ActorBase, ActorFileError, load_base
 from counterclaim.actors.groups import counted_group
-from counterclaim.actors.link import Provisional, link
+from counterclaim.actors.link import Provisional, link, local_health_authority
 from counterclaim.model import Actor, Claim, Link
 
 __all__ = ["ActorBase", "ActorFileError", "Provisional", "link", "link_claims", "load_base", "party_of"]
 
 
-def link_claims(claims: list[Claim], base: ActorBase, provisional: Provisional) -> list[Claim]:
+def link_claims(
+    claims: list[Claim], base: ActorBase, provisional: Provisional, article_text: str = ""
+) -> list[Claim]:
     """The claims of one article, in order, with their claimant's actor and counted group."""
     seen: list[Actor] = []
     linked = []
     for claim in claims:
-        found = _claimant_link(claim, base, seen, provisional)
+        found = _claimant_link(claim, base, seen, provisional) or local_health_authority(
+            claim.claimant, base, article_text
+        )
         if found is not None:
             seen.append(found.actor)
             claim = replace(
@@ -36,7 +40,25 @@ def link_claims(claims: list[Claim], base: ActorBase, provisional: Provisional) 
                 claimant_link=found.reason,
             )
         linked.append(replace(claim, counted_group=counted_group(claim.counted, base)))
-    return linked
+    return _owners_from_article(linked)
+
+
+def _owners_from_article(claims: list[Claim]) -> list[Claim]:
+    """ "219 troops" in an article whose other soldiers are all Israeli: Israeli troops.
+
+    A group with no owner takes the one owner the article gives that category elsewhere;
+    with two owners (Israeli soldiers and Hamas fighters) it stays as it is.
+    """
+    owners: dict[str, set[str]] = {}
+    for claim in claims:
+        if claim.counted_group and " of " in claim.counted_group:
+            category = claim.counted_group.split(" of ", 1)[0]
+            owners.setdefault(category, set()).add(claim.counted_group)
+    return [
+        replace(claim, counted_group=next(iter(owners[claim.counted_group])))
+        if claim.counted_group in owners and len(owners[claim.counted_group]) == 1 else claim
+        for claim in claims
+    ]
 
 
 def party_of(actor: Actor, base: ActorBase) -> str | None:

@@ -37,6 +37,7 @@ DEMONYMS = {
     "malian": "Mali", "burkinabe": "Burkina Faso", "nigerien": "Niger", "burmese": "Myanmar",
     "american": "United States", "british": "United Kingdom", "french": "France", "turkish": "Turkey",
     "north korean": "North Korea", "chechen": "Chechnya",
+    "zionist": "Israel",  # the word of Hamas and its allies for Israeli forces
 }
 MAX_NAME_WORDS = 5
 
@@ -53,11 +54,10 @@ def counted_group(counted: str, base: ActorBase) -> str | None:
         return None
     category = _category(words)
     owner = _owner(words, base)
-    if owner is None:
-        if category is None and _demonym(words[-1]) is not None:
-            return DEMONYMS[_demonym(words[-1]) or ""] + " (people)"  # "Palestinians"
-        return category
-    return f"{category or 'people'} of {owner}"
+    if category is None:
+        # "Palestinians": a people; "Israeli military vehicles": no group of people
+        return f"people of {owner}" if owner is not None and _demonym(words[-1]) is not None else None
+    return f"{category} of {owner}" if owner is not None else category
 
 
 def _category(words: list[str]) -> str | None:

@@ -13,12 +13,16 @@
    like, to the last actor seen whose role or name has that noun (authorities and
    officials: the last health authority or state body seen);
 5. "provisional": a name the base does not know becomes an actor of its own, shared by
-   every later name with the same spelling key. A bare role noun never does: without an
-   actor seen before it, it stays unlinked, never a guess.
+   every later name with the same spelling key. A bare role noun or a description
+   ("rebels", "local sources") never does: it stays unlinked, never a guess.
+
+Before 1, a name in the form "X (Y)" is also tried as X and as Y, and a name after a
+descriptor ("the Hamas-run …", "so-called …") as the rest.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from counterclaim.actors.base import MIN_KEY_LETTERS, ActorBase
@@ -33,9 +37,18 @@ ROLE_REFERENCES = {
     "governor": ("governor",), "mayor": ("mayor",), "president": ("president",),
     "group": ("armed_group",), "movement": ("armed_group",), "militia": ("armed_group",),
     "agency": ("un_agency", "agency"), "office": ("office",), "monitor": ("monitor", "observatory"),
+    "committee": ("committee",), "directorate": ("directorate",), "front": ("front",),
+    "council": ("council",), "observatory": ("observatory",), "mission": ("mission",),
     "authorities": ("health_authority", "state_body", "ministry"),
     "officials": ("health_authority", "state_body", "ministry"),
 }
+PARENTHESIS = re.compile(r"(.+?)\s*\(([^()]+)\)")
+# Words that describe who runs or backs a body, not its name: "the Hamas-run X".
+DESCRIPTOR = re.compile(
+    r"(?:the\s+)?(?:(?:[\w’'.-]+-(?:run|led|backed|controlled|held|aligned|affiliated|installed|appointed)"
+    r"|so-called|self-proclaimed|self-styled|de facto|rebel|regime|regime[’']s)\s+)+",
+    re.IGNORECASE,
+)
 GENERIC_MODIFIERS = frozenset("""the local health medical government state official officials
 defense defence foreign interior rebel militant regional city provincial military top senior""".split())
 
@@ -80,7 +93,7 @@ def link(
         found = _within_article(name, seen)
         if found is not None:
             return found
-    if provisional is None or _is_role_only(name):
+    if provisional is None or _is_role_only(name) or not _has_proper_name(name):
         return None
     stripped = without_titles(name)
     kind = "person" if stripped else "group"
@@ -91,6 +104,10 @@ def _through_base(name: str, base: ActorBase) -> Link | None:
     actor = base.named(name)
     if actor is not None:
         return Link(actor, "alias")
+    for form in _other_forms(name):
+        actor = base.named(form)
+        if actor is not None:
+            return Link(actor, "alias")
     stripped = without_titles(name)
     if stripped:
         actor = base.named(stripped)
@@ -101,6 +118,18 @@ def _through_base(name: str, base: ActorBase) -> Link | None:
         if actor is not None:
             return Link(actor, "spelling key")
     return None
+
+
+def _other_forms(name: str) -> list[str]:
+    """ "International Office for X (IOHC)" -> both names; "rebel-run X", "so-called X" -> X."""
+    forms = []
+    bracket = PARENTHESIS.fullmatch(name.strip())
+    if bracket:
+        forms += [bracket.group(1), bracket.group(2)]
+    described = DESCRIPTOR.match(name.strip())
+    if described and described.end() < len(name.strip()):
+        forms.append(name.strip()[described.end():])
+    return forms
 
 
 def _within_article(name: str, seen: list[Actor]) -> Link | None:
@@ -120,6 +149,13 @@ def _within_article(name: str, seen: list[Actor]) -> Link | None:
     return None
 
 
+def _has_proper_name(name: str) -> bool:
+    """ "rebels", "local sources", "the government" are descriptions, not names."""
+    words = name.split()
+    return any(w[:1].isupper() for w in words[1:]) or bool(words and words[0][:1].isupper()
+                                                          and words[0].lower() not in ("the", "a", "an"))
+
+
 def _is_role_only(name: str) -> bool:
     """ "the spokesman", "local authorities", "the defence ministry": no name of its own."""
     words = plain(name).split()
@@ -134,3 +170,26 @@ def _display(name: str, stripped: str) -> str:
         if index >= 0 and len(plain(original)) == len(original.lower()):
             return original[index:]
     return original[4:] if original.lower().startswith("the ") else original
+
+
+LOCAL_AUTHORITIES = re.compile(r"(?:the\s+)?(?:local|health|medical|local health)\s+(?:authorities|officials)", re.I)
+PLACE_DOMINANCE = 2  # the place must be named at least twice as often as any other
+
+
+def local_health_authority(name: str, base: ActorBase, article_text: str) -> Link | None:
+    """ "local authorities" or "health officials" in an article about one place: the
+    health authority of that place, where the article names it at least twice and twice
+    as often as the place of any other health authority. Otherwise nothing."""
+    if not article_text or not LOCAL_AUTHORITIES.fullmatch(name.strip()):
+        return None
+    counts = []
+    for actor in base.actors.values():
+        if actor.type == "health_authority":
+            place = re.split(r"[\s-]", actor.name)[0]
+            counts.append((len(re.findall(rf"\b{re.escape(place)}\b", article_text)), place, actor))
+    counts.sort(key=lambda c: -c[0])
+    if not counts or counts[0][0] < PLACE_DOMINANCE:
+        return None
+    if len(counts) > 1 and counts[0][0] < PLACE_DOMINANCE * counts[1][0]:
+        return None
+    return Link(counts[0][2], f"role noun: the health authority of {counts[0][1]}, the place the article names")

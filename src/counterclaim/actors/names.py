@@ -18,6 +18,8 @@ import functools
 import re
 import unicodedata
 
+from counterclaim.nlp.lexicons import ORGANISATION_WORDS
+
 CYRILLIC = dict(zip(
     "абвгґдеєжзиіїйклмнопрстуфхцчшщъыьэюя",
     "a b v h g d e ye zh z y i yi y k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya".split(),
@@ -31,6 +33,7 @@ DIGRAPHS = (("tch", "ch"), ("kh", "h"), ("ph", "f"), ("dh", "d"), ("th", "t"), (
 VOWELS = frozenset("aeiouy")
 MINOR_WORDS = frozenset("of the for and in on de des du la le et al el wal".split())
 ACRONYM = re.compile(r"[A-Z][A-Za-z]*[A-Z]")  # "IDF", "FAMa", "MONUSCO"
+BODY_WORDS = ORGANISATION_WORDS | {"staff", "forces", "council"}
 TITLE_WORDS = frozenset("""
 mr mrs ms dr prof sir gen general lt lieutenant col colonel maj major capt captain cmdr
 commander brig brigadier adm admiral sgt sergeant sheikh president vice prime minister
@@ -92,28 +95,31 @@ def _skeleton(word: str) -> str:
 
 
 def without_titles(name: str) -> str | None:
-    """The name after its last title or possessor, where it has one.
+    """The name after its last title, where it has one and a name follows it.
 
     >>> without_titles("Israeli Prime Minister Benjamin Netanyahu")
     'benjamin netanyahu'
     >>> without_titles("the group's spokesman Abu Obeida")
     'abu obeida'
-    >>> without_titles("Russian Defense Ministry") is None
+    >>> without_titles("Kalvania's defence ministry") is None  # a possessor is no title
+    True
+    >>> without_titles("the General Staff") is None  # a title word inside a body's name
     True
     """
     words = plain(name).split()
-    cut = max((i for i, w in enumerate(words) if w.rstrip(".") in TITLE_WORDS or w.endswith("'s")), default=-1)
-    if cut < 0 or cut == len(words) - 1:
+    cut = max((i for i, w in enumerate(words) if w.rstrip(".") in TITLE_WORDS), default=-1)
+    rest = words[cut + 1:]
+    if cut < 0 or not rest or rest[-1] in BODY_WORDS:
         return None
-    return " ".join(words[cut + 1:])
-
-
-def slug(name: str) -> str:
-    """An id made of a name: "Agence France-Presse" -> "agence-france-presse"."""
-    return re.sub(r"[^a-z0-9]+", "-", plain(name)).strip("-")
+    return " ".join(rest)
 
 
 def initials(name: str) -> str | None:
     """The acronym a multi-word name would have: "Islamic State Sahel Province" -> "ISSP"."""
     words = [w for w in re.findall(r"[A-Za-z]+", name) if w.lower() not in MINOR_WORDS]
     return "".join(w[0].upper() for w in words) if len(words) >= 2 else None
+
+
+def slug(name: str) -> str:
+    """An id made of a name: "Agence France-Presse" -> "agence-france-presse"."""
+    return re.sub(r"[^a-z0-9]+", "-", plain(name)).strip("-")

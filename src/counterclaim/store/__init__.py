@@ -1,8 +1,16 @@
-"""The ledger on disk: articles and their claims in SQLite (a URL picks another database).
+"""The ledger on disk: articles, claims, actors and mentions in SQLite or PostgreSQL.
 
 >>> from counterclaim.store import open_store  # doctest: +SKIP
 """
 
-from counterclaim.store.db import StoreError, open_store, read_claims, save_article
+from counterclaim.store.db import (
+    ClaimFilter,
+    StoredClaim,
+    StoreError,
+    open_store,
+    read_claims,
+    read_stored,
+    save_article,
+)
 
-__all__ = ["StoreError", "open_store", "read_claims", "save_article"]
+__all__ = ["ClaimFilter", "StoreError", "StoredClaim", "open_store", "read_claims", "read_stored", "save_article"]

@@ -1,22 +1,33 @@
 """Open the ledger, store an article with its claims, read the claims back.
 
 SQLite by default (a file path or `sqlite:///…`), in WAL mode with a busy timeout so a
-reader can look while an ingest writes; any SQLAlchemy URL otherwise. Each article is
-written with its claims in one transaction: a crash leaves an article with all its claims
-or not at all, and an article already stored (same id, the hash of its text) is skipped.
+reader can look while an ingest writes; PostgreSQL with `postgresql://…`; any SQLAlchemy
+URL otherwise. The schema is built and upgraded by Alembic migrations when the ledger is
+opened. Each article is written with its claims, actors, mentions and MinHash bands in one
+transaction: a crash leaves an article with all of them or with none, and an article
+already stored (same id, the hash of its text) is skipped, so a rerun finishes the job.
+An article whose URL is already stored with another text is a new version of it.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from importlib import resources
 
-from sqlalchemy import Engine, create_engine, event, select
-from sqlalchemy.exc import SQLAlchemyError
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, and_, create_engine, event, func, inspect, or_, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection, RowMapping
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.sql.elements import ColumnElement
 
-from counterclaim.model import Article, Claim
-from counterclaim.store.schema import articles, claims, metadata
+from counterclaim import syndication
+from counterclaim.model import Actor, Article, Claim
+from counterclaim.store.schema import actors, articles, claims, mentions, minhash_bands
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
@@ -25,26 +36,64 @@ class StoreError(Exception):
     """The ledger could not be opened, read or written; the message says which and why."""
 
 
+@dataclass(frozen=True)
+class ClaimFilter:
+    """Which stored claims to read; every field left None matches everything."""
+
+    measure: str | None = None
+    claimant: str | None = None  # part of the claimant's name or its actor id
+    party: str | None = None
+    outlet: str | None = None  # part of the outlet's name
+    since: str | None = None  # ISO date: articles of that day or later
+    search: str | None = None  # part of the evidence sentence
+    counted_group: str | None = None
+
+
+@dataclass(frozen=True)
+class StoredClaim:
+    """A claim with what the ledger knows of its article beyond the claim itself."""
+
+    claim: Claim
+    syndication: str | None  # the group of near-identical articles it belongs to
+
+
 def database_url(db: str) -> str:
-    """A URL for `db`: URLs pass through, a plain path is an SQLite file."""
-    return db if "://" in db else f"sqlite:///{db}"
+    """A URL for `db`: a plain path is an SQLite file; postgresql:// uses psycopg 3."""
+    if "://" not in db:
+        return f"sqlite:///{db}"
+    for prefix in ("postgresql://", "postgres://"):
+        if db.startswith(prefix):
+            return "postgresql+psycopg://" + db[len(prefix):]
+    return db
 
 
 def open_store(db: str) -> Engine:
-    """The ledger at `db` (a path or a URL), with its tables created if missing.
+    """The ledger at `db` (a path or a URL), its schema migrated to the latest version.
 
     Raises:
-        StoreError: when the database cannot be opened or created.
+        StoreError: when the database cannot be opened, created or migrated.
     """
     url = database_url(db)
     try:
         engine = create_engine(url)
         if url.startswith("sqlite"):
             event.listen(engine, "connect", _sqlite_pragmas)
-        metadata.create_all(engine)
+        with engine.begin() as connection:
+            _migrate(connection, db)
     except SQLAlchemyError as error:
         raise StoreError(f"cannot open the ledger {db!r}: {error.__class__.__name__}: {error}") from error
     return engine
+
+
+def _migrate(connection: Connection, db: str) -> None:
+    tables = set(inspect(connection).get_table_names())
+    if "articles" in tables and "alembic_version" not in tables:
+        raise StoreError(f"{db!r} was made by counterclaim 0.1 before migrations existed: "
+                         "ingest again into a new ledger")
+    config = Config()
+    config.set_main_option("script_location", str(resources.files("counterclaim.store").joinpath("migrations")))
+    config.attributes["connection"] = connection
+    command.upgrade(config, "head")
 
 
 def _sqlite_pragmas(connection: object, _record: object) -> None:
@@ -55,23 +104,82 @@ def _sqlite_pragmas(connection: object, _record: object) -> None:
     cursor.close()
 
 
-def save_article(engine: Engine, article: Article, found: list[Claim]) -> bool:
-    """Store `article` with its claims in one transaction; False when already stored."""
+def save_article(
+    engine: Engine, article: Article, found: list[Claim], known: Mapping[str, Actor] | None = None
+) -> bool:
+    """Store `article` with its claims in one transaction; False when already stored.
+
+    `known` are the actors the claims may link to (the actor base); an actor not in it is
+    stored from the claim that names it.
+    """
+    signature = syndication.signature(article.text)
     try:
         with engine.begin() as connection:
-            exists = connection.execute(select(articles.c.id).where(articles.c.id == article.id)).first()
-            if exists:
+            if connection.execute(select(articles.c.id).where(articles.c.id == article.id)).first():
                 return False
             connection.execute(articles.insert().values(
                 id=article.id, doc=article.doc, url=article.url, outlet=article.outlet,
                 date=article.date, title=article.title, text=article.text,
                 source_path=article.source_path, ingested_at=datetime.now(UTC).isoformat(),
+                version_of=_earlier_version(connection, article),
+                syndication=_same_story(connection, signature) or article.id,
+                minhash=syndication.to_bytes(signature),
             ))
+            connection.execute(minhash_bands.insert(), [
+                {"band": band, "hash": value, "article": article.id} for band, value in syndication.bands(signature)
+            ])
             if found:
                 connection.execute(claims.insert(), [_claim_row(i, c) for i, c in enumerate(found)])
+                _save_actors(connection, article, found, known or {})
+    except IntegrityError:
+        return False  # another process stored the same article first
     except SQLAlchemyError as error:
         raise StoreError(f"cannot store {article.doc}: {error.__class__.__name__}: {error}") from error
     return True
+
+
+def _earlier_version(connection: Connection, article: Article) -> str | None:
+    if not article.url:
+        return None
+    query = (select(articles.c.id).where(articles.c.url == article.url)
+             .order_by(articles.c.ingested_at.desc()).limit(1))
+    return connection.execute(query).scalar()
+
+
+def _same_story(connection: Connection, signature: syndication.MinHash) -> str | None:
+    """The syndication group of a stored article with the same story, if any."""
+    pairs = syndication.bands(signature)
+    matches = or_(*[and_(minhash_bands.c.band == band, minhash_bands.c.hash == value) for band, value in pairs])
+    candidates = select(minhash_bands.c.article).where(matches).distinct().limit(50)
+    query = select(articles.c.syndication, articles.c.minhash).where(articles.c.id.in_(candidates))
+    for group, stored in connection.execute(query):
+        if stored is not None and syndication.same_story(signature, syndication.from_bytes(stored)):
+            return str(group)
+    return None
+
+
+def _save_actors(connection: Connection, article: Article, found: list[Claim], known: Mapping[str, Actor]) -> None:
+    rows: dict[str, dict[str, object]] = {}
+    seen: dict[tuple[str, str], str] = {}
+    for claim in found:
+        if claim.claimant_id is None:
+            continue
+        actor = known.get(claim.claimant_id) or Actor(
+            id=claim.claimant_id, name=claim.claimant, type="group", party=claim.claimant_party or "",
+            provisional=claim.claimant_id.startswith("~"),
+        )
+        rows.setdefault(actor.id, {"id": actor.id, "name": actor.name, "type": actor.type,
+                                   "conflict": actor.conflict or None, "party": actor.party or None,
+                                   "role": actor.role or None, "provisional": actor.provisional})
+        seen.setdefault((actor.id, claim.claimant), claim.claimant_link or "")
+    if not rows:
+        return
+    insert = postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
+    connection.execute(insert(actors).on_conflict_do_nothing(index_elements=["id"]), list(rows.values()))
+    connection.execute(mentions.insert(), [
+        {"article": article.id, "actor": actor, "name": name, "reason": reason}
+        for (actor, name), reason in seen.items()
+    ])
 
 
 def _claim_row(position: int, claim: Claim) -> dict[str, object]:
@@ -84,29 +192,68 @@ def _claim_row(position: int, claim: Claim) -> dict[str, object]:
         "optional": claim.optional, "reasons": json.dumps(list(claim.reasons), ensure_ascii=False),
         "claimant_id": claim.claimant_id, "claimant_party": claim.claimant_party,
         "claimant_link": claim.claimant_link, "counted_group": claim.counted_group,
+        "period_start": claim.period_start, "period_end": claim.period_end, "cumulative": claim.cumulative,
     }
 
 
-def read_claims(engine: Engine) -> Iterator[Claim]:
-    """Every stored claim, article by article in the order they were stored."""
+def read_claims(engine: Engine, filters: ClaimFilter = ClaimFilter()) -> Iterator[Claim]:
+    """The stored claims that pass `filters`, article by article in the order they were stored."""
+    for stored in read_stored(engine, filters):
+        yield stored.claim
+
+
+def read_stored(engine: Engine, filters: ClaimFilter = ClaimFilter()) -> Iterator[StoredClaim]:
+    """Like `read_claims`, with each claim's syndication group."""
     query = (
-        select(claims, articles.c.outlet, articles.c.date, articles.c.url)
+        select(claims, articles.c.outlet, articles.c.date, articles.c.url, articles.c.syndication)
         .join(articles, claims.c.article == articles.c.id)
+        .where(*claim_conditions(filters))
         .order_by(articles.c.ingested_at, articles.c.id, claims.c.position)
     )
     try:
         with engine.connect() as connection:
             for row in connection.execute(query).mappings():
-                yield Claim(
-                    article=row["article"], doc=row["doc"], text=row["text"], start=row["start"],
-                    end=row["end"], sentence=row["sentence"], value=row["value"],
-                    value_high=row["value_high"], qualifier=row["qualifier"], unit=row["unit"],
-                    measure=row["measure"], counted=row["counted"], claimant=row["claimant"],
-                    claimant_aliases=tuple(json.loads(row["claimant_aliases"])),
-                    optional=bool(row["optional"]), outlet=row["outlet"], date=row["date"],
-                    url=row["url"], reasons=tuple(json.loads(row["reasons"])),
-                    claimant_id=row["claimant_id"], claimant_party=row["claimant_party"],
-                    claimant_link=row["claimant_link"], counted_group=row["counted_group"],
-                )
+                yield StoredClaim(_claim(row), row["syndication"])
     except SQLAlchemyError as error:
         raise StoreError(f"cannot read the ledger: {error.__class__.__name__}: {error}") from error
+
+
+def claim_conditions(filters: ClaimFilter) -> list[ColumnElement[bool]]:
+    """The WHERE conditions of `filters`, over the claims joined with their articles."""
+    found: list[ColumnElement[bool]] = []
+    if filters.measure:
+        found.append(claims.c.measure == filters.measure)
+    if filters.counted_group:
+        found.append(claims.c.counted_group == filters.counted_group)
+    if filters.claimant:
+        found.append(or_(_contains(claims.c.claimant, filters.claimant), claims.c.claimant_id == filters.claimant))
+    if filters.party:
+        found.append(claims.c.claimant_party == filters.party)
+    if filters.outlet:
+        found.append(_contains(articles.c.outlet, filters.outlet))
+    if filters.since:
+        found.append(articles.c.date >= filters.since)
+    if filters.search:
+        found.append(_contains(claims.c.sentence, filters.search))
+    return found
+
+
+def _contains(column: ColumnElement[str], text: str) -> ColumnElement[bool]:
+    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return func.lower(column).like(f"%{escaped}%", escape="\\")
+
+
+def _claim(row: RowMapping) -> Claim:
+    return Claim(
+        article=row["article"], doc=row["doc"], text=row["text"], start=row["start"],
+        end=row["end"], sentence=row["sentence"], value=row["value"],
+        value_high=row["value_high"], qualifier=row["qualifier"], unit=row["unit"],
+        measure=row["measure"], counted=row["counted"], claimant=row["claimant"],
+        claimant_aliases=tuple(json.loads(str(row["claimant_aliases"]))),
+        optional=bool(row["optional"]), outlet=row["outlet"], date=row["date"],
+        url=row["url"], reasons=tuple(json.loads(str(row["reasons"]))),
+        claimant_id=row["claimant_id"], claimant_party=row["claimant_party"],
+        claimant_link=row["claimant_link"], counted_group=row["counted_group"],
+        period_start=row["period_start"], period_end=row["period_end"],
+        cumulative=row["cumulative"],
+    )

@@ -1,8 +1,28 @@
-"""The tables of the ledger, as SQLAlchemy Core: one row per article, one per claim."""
+"""The tables of the ledger, as SQLAlchemy Core.
+
+One row per article (a new version of an article whose page changed points at the one
+before), one per claim, one per actor the claims link to, one per name an article gives
+an actor ("mentions"), and the MinHash bands that find syndicated copies of an article.
+The migrations in `migrations/versions/` build exactly these tables; a test checks that
+they agree.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, Float, ForeignKey, Integer, MetaData, String, Table, Text
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
 
 metadata = MetaData()
 
@@ -11,13 +31,16 @@ articles = Table(
     metadata,
     Column("id", String(32), primary_key=True),  # a hash of the cleaned text
     Column("doc", Text, nullable=False),
-    Column("url", Text),
+    Column("url", Text, index=True),
     Column("outlet", Text),
-    Column("date", String(10)),
+    Column("date", String(10), index=True),
     Column("title", Text),
     Column("text", Text, nullable=False),
     Column("source_path", Text),
     Column("ingested_at", String(32), nullable=False),
+    Column("version_of", String(32), ForeignKey("articles.id")),  # same URL, earlier text
+    Column("syndication", String(32), index=True),  # the first article of its near-identical group
+    Column("minhash", LargeBinary),  # the article's MinHash signature (`syndication.py`)
 )
 
 claims = Table(
@@ -40,9 +63,42 @@ claims = Table(
     Column("claimant", Text, nullable=False, index=True),
     Column("claimant_aliases", Text, nullable=False),  # JSON list
     Column("optional", Boolean, nullable=False),
-    Column("claimant_id", Text, index=True),  # the actor (`actors/`); "~…" for a provisional one
-    Column("claimant_party", Text),
-    Column("claimant_link", Text),  # why the claimant links to that actor
-    Column("counted_group", Text),
     Column("reasons", Text, nullable=False),  # JSON list
+    Column("claimant_id", Text, index=True),  # the actor (`actors/`); "~…" for a provisional one
+    Column("claimant_party", Text, index=True),
+    Column("claimant_link", Text),  # why the claimant links to that actor
+    Column("counted_group", Text, index=True),
+    Column("period_start", String(10)),
+    Column("period_end", String(10)),
+    Column("cumulative", Boolean),
+    Index("ix_claims_figure", "measure", "counted_group"),
+)
+
+actors = Table(
+    "actors",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("type", String(32), nullable=False),
+    Column("conflict", Text),
+    Column("party", Text),
+    Column("role", Text),
+    Column("provisional", Boolean, nullable=False),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("article", String(32), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("actor", Text, ForeignKey("actors.id"), primary_key=True, index=True),
+    Column("name", Text, primary_key=True),  # as the article writes it
+    Column("reason", Text, nullable=False),  # why the name links to the actor
+)
+
+minhash_bands = Table(
+    "minhash_bands",
+    metadata,
+    Column("band", Integer, primary_key=True),
+    Column("hash", BigInteger, primary_key=True),
+    Column("article", String(32), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
 )
