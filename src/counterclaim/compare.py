@@ -86,26 +86,30 @@ def figures(
     which a ledger of millions may not want.
     """
     filters = filters or ClaimFilter()
-    keys = aggregates.figure_keys(engine, filters)
-    adopted = _adopted(keys)
+    joins: dict[FigureKey, str] = {}
+
+    def join_groups(keys: list[FigureKey]) -> dict[FigureKey, str]:
+        joins.update(_joined_groups(keys))
+        return joins
+
+    rows, party_rows = aggregates.figure_and_party_rows(engine, filters, join_groups)
     parties: dict[FigureKey, dict[str, PartyView]] = defaultdict(dict)
-    for row in aggregates.party_rows(engine, filters, adopted):
+    for row in party_rows:
         parties[row.key][row.party] = PartyView(row.latest, row.latest_date, row.low, row.high, row.claims)
-    rows = aggregates.figure_rows(engine, filters, adopted)
     if about:
         needle = about.lower()
-        matching = {_joined(k, adopted) for k in aggregates.counted_keys(engine, filters, needle)}
+        matching = {_joined(k, joins) for k in aggregates.counted_keys(engine, filters, needle)}
         rows = [r for r in rows if r.key in matching or needle in _label(*r.key).lower()]
     listed: dict[FigureKey, list[FigureClaim]] = defaultdict(list)
     if with_claims:
         for item in read_stored(engine, filters):
             if item.claim.measure != "other":
-                listed[_joined((item.claim.measure, item.claim.counted_group), adopted)].append(_shown(item))
+                listed[_joined((item.claim.measure, item.claim.counted_group), joins)].append(_shown(item))
     found = [_figure(row, dict(sorted(parties[row.key].items())), listed[row.key]) for row in rows]
     return sorted(found, key=lambda f: (-len(f.by_party), -sum(v.claims for v in f.by_party.values()), f.figure))
 
 
-def _adopted(keys: list[FigureKey]) -> dict[FigureKey, str]:
+def _joined_groups(keys: list[FigureKey]) -> dict[FigureKey, str]:
     """Bare groups ("troops") and the one owned group of their measure they join."""
     owned: dict[tuple[str, str], set[str]] = defaultdict(set)
     for measure, group in keys:
@@ -118,8 +122,8 @@ def _adopted(keys: list[FigureKey]) -> dict[FigureKey, str]:
     }
 
 
-def _joined(key: FigureKey, adopted: dict[FigureKey, str]) -> FigureKey:
-    return (key[0], adopted.get(key, key[1]))
+def _joined(key: FigureKey, joined_groups: dict[FigureKey, str]) -> FigureKey:
+    return (key[0], joined_groups.get(key, key[1]))
 
 
 def _label(measure: str, group: str | None) -> str:

@@ -1,23 +1,25 @@
 """The ledger's figures, counted by the database: what `compare` shows, at any size.
 
-Grouping, ranges, the latest value of each party and the independent sources are all
-worked out in SQL (GROUP BY and a window function on the indexed measure and counted
-group), so a ledger of a million claims compares in seconds; Python only assembles the
-result (`compare.py`).
+Claims carry their article's date and syndication group and their party (migration
+0002), so every number here is a GROUP BY over the claims table alone, along the indexes
+that start with (measure, counted group): ranges, the latest value of each party and
+the independent sources of a ledger of a million claims come back in a second or two.
+Python only joins a bare group ("troops") to the owned group it belongs with
+(`compare.py` decides which) and assembles the result.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
 
-from sqlalchemy import Engine, String, and_, case, cast, func, literal, select
+from sqlalchemy import Engine, case, func, or_, select
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql import Select
 
-from counterclaim.model import AUTHOR
 from counterclaim.store.db import ClaimFilter, StoreError, claim_conditions
-from counterclaim.store.schema import articles, claims
+from counterclaim.store.schema import claims
 
 FigureKey = tuple[str, str | None]  # (measure, counted group)
 
@@ -44,96 +46,110 @@ class PartyRow:
     latest_date: str | None
 
 
-def figure_keys(engine: Engine, filters: ClaimFilter) -> list[FigureKey]:
-    """The (measure, counted group) pairs of the claims that pass `filters`."""
-    query = (select(claims.c.measure, claims.c.counted_group).distinct()
-             .select_from(claims.join(articles, claims.c.article == articles.c.id))
-             .where(*claim_conditions(filters), claims.c.measure != "other"))
-    return [(row.measure, row.counted_group) for row in _run(engine, query)]
-
-
 def counted_keys(engine: Engine, filters: ClaimFilter, text: str) -> set[FigureKey]:
     """The pairs with a claim whose counted words contain `text`."""
     needle = text.lower().replace("%", "").replace("_", "")
     query = (select(claims.c.measure, claims.c.counted_group).distinct()
-             .select_from(claims.join(articles, claims.c.article == articles.c.id))
-             .where(*claim_conditions(filters), func.lower(claims.c.counted).like(f"%{needle}%")))
+             .where(*_where(filters), func.lower(claims.c.counted).like(f"%{needle}%")))
     return {(row.measure, row.counted_group) for row in _run(engine, query)}
 
 
-def figure_rows(engine: Engine, filters: ClaimFilter, adopted: Mapping[FigureKey, str]) -> list[FigureRow]:
-    """One row per figure: its claims, the range of positive values, independent sources
-    (syndication groups) and how many claims are running totals or windows."""
-    group = figure_group(adopted)
+def figure_and_party_rows(
+    engine: Engine, filters: ClaimFilter, join_groups: Callable[[list[FigureKey]], Mapping[FigureKey, str]]
+) -> tuple[list[FigureRow], list[PartyRow]]:
+    """One row per figure and one per figure and party; a bare group is counted with the
+    owned group `join_groups` (given every key found) says it joins.
+
+    Two passes along the indexes: counts, ranges, the latest day and that day's highest
+    value per (measure, group, party); distinct syndication groups per (measure, group).
+    The figure rows are the sums of their party rows.
+    """
     positive = case((claims.c.value > 0, claims.c.value))
-    query = (
+    grouped = (
         select(
-            claims.c.measure, group.label("group"), func.count().label("claims"),
-            func.min(positive).label("low"), func.max(claims.c.value).label("high"),
-            func.count(func.distinct(func.coalesce(articles.c.syndication, articles.c.id))).label("sources"),
+            claims.c.measure, claims.c.counted_group, claims.c.party, func.count().label("claims"),
+            func.count(claims.c.value).label("valued"), func.min(claims.c.value).label("low"),
+            func.min(positive).label("positive_low"), func.max(claims.c.value).label("high"),
             func.sum(case((claims.c.cumulative.is_(True), 1), else_=0)).label("cumulative"),
             func.sum(case((claims.c.cumulative.is_(False), 1), else_=0)).label("windows"),
+            func.max(case((claims.c.value.is_not(None), claims.c.date))).label("latest_date"),
         )
-        .select_from(claims.join(articles, claims.c.article == articles.c.id))
-        .where(*claim_conditions(filters), claims.c.measure != "other")
-        .group_by(claims.c.measure, group)
-    )
-    return [
-        FigureRow((r.measure, r.group), r.claims, r.low, r.high, r.sources, r.cumulative or 0, r.windows or 0)
-        for r in _run(engine, query)
-    ]
-
-
-def party_rows(engine: Engine, filters: ClaimFilter, adopted: Mapping[FigureKey, str]) -> list[PartyRow]:
-    """One row per figure and party: claims, range, and the value of the latest article."""
-    group = figure_group(adopted)
-    party = party_expression()
-    ranked = (
-        select(
-            claims.c.measure, group.label("group"), party.label("party"), claims.c.value,
-            articles.c.date,
-            func.row_number().over(
-                partition_by=(claims.c.measure, group, party),
-                order_by=(articles.c.date.desc().nulls_last(), claims.c.period_end.desc().nulls_last(),
-                          claims.c.id.desc()),
-            ).label("rank"),
-            func.count().over(partition_by=(claims.c.measure, group, party)).label("claims"),
-            func.min(claims.c.value).over(partition_by=(claims.c.measure, group, party)).label("low"),
-            func.max(claims.c.value).over(partition_by=(claims.c.measure, group, party)).label("high"),
-        )
-        .select_from(claims.join(articles, claims.c.article == articles.c.id))
-        .where(*claim_conditions(filters), claims.c.measure != "other", claims.c.value.is_not(None))
+        .where(*_where(filters))
+        .group_by(claims.c.measure, claims.c.counted_group, claims.c.party)
         .subquery()
     )
-    query = select(ranked).where(ranked.c.rank == 1)
-    return [
-        PartyRow((r.measure, r.group), r.party, r.claims, r.low, r.high, r.value, r.date)
-        for r in _run(engine, query)
-    ]
-
-
-def figure_group(adopted: Mapping[FigureKey, str]) -> ColumnElement[str]:
-    """The counted group of a claim's figure: its own, or the owned group it joins."""
-    if not adopted:
-        return claims.c.counted_group
-    whens = [(and_(claims.c.measure == measure, claims.c.counted_group == group), owner)
-             for (measure, group), owner in adopted.items()]
-    return case(*whens, else_=claims.c.counted_group)
-
-
-def party_expression() -> ColumnElement[str]:
-    """The party a claim speaks for: its claimant's, else the outlet's own voice."""
-    outlet_voice = func.coalesce(literal("outlet: ", String).concat(articles.c.outlet), "outlet")
-    return case(
-        (claims.c.claimant_party.is_not(None), claims.c.claimant_party),
-        (claims.c.claimant == AUTHOR, outlet_voice),
-        else_=cast(literal("unlinked"), String),
+    inner = claims.alias("inner")
+    latest = (  # the highest value of the latest day: one index lookup per row of `grouped`
+        select(func.max(inner.c.value))
+        .where(
+            inner.c.measure == grouped.c.measure,
+            inner.c.counted_group.is_not_distinct_from(grouped.c.counted_group),
+            inner.c.party == grouped.c.party,
+            inner.c.date.is_not_distinct_from(grouped.c.latest_date),
+            *claim_conditions(filters, inner),
+        )
+        .scalar_subquery()
     )
+    counted = _run(engine, select(grouped, latest.label("latest")))
+    joined = join_groups(sorted({(r.measure, r.counted_group) for r in counted}, key=str))
+    figures: dict[FigureKey, FigureRow] = {}
+    parties: dict[tuple[FigureKey, str], PartyRow] = {}
+    for r in counted:
+        key = (r.measure, joined.get((r.measure, r.counted_group), r.counted_group))
+        figure = FigureRow(key, r.claims, r.positive_low, r.high, 0, r.cumulative or 0, r.windows or 0)
+        figures[key] = _merge_figures(figures[key], figure) if key in figures else figure
+        if r.valued:
+            party = PartyRow(key, r.party, r.valued, r.low, r.high, r.latest, r.latest_date)
+            parties[(key, r.party)] = _merge_parties(parties[(key, r.party)], party) if (key, r.party) in parties \
+                else party
+    sources = select(claims.c.measure, claims.c.counted_group,
+                     func.count(func.distinct(claims.c.syndication)).label("sources")
+                     ).where(*_where(filters)).group_by(claims.c.measure, claims.c.counted_group)
+    for r in _run(engine, sources):
+        if (r.measure, r.counted_group) not in joined:
+            key = (r.measure, r.counted_group)
+            figures[key] = replace(figures[key], independent_sources=r.sources)
+    for key in {(measure, owner) for (measure, _), owner in joined.items()} & figures.keys():
+        # Distinct sources do not add up: count them again over the joined groups.
+        groups = [key[1], *(group for (measure, group), owner in joined.items() if (measure, owner) == key)]
+        figures[key] = replace(figures[key], independent_sources=_sources(engine, filters, key[0], groups))
+    return list(figures.values()), list(parties.values())
 
 
-def _run(engine: Engine, query: object) -> list:
+def _merge_figures(a: FigureRow, b: FigureRow) -> FigureRow:
+    return FigureRow(a.key, a.claims + b.claims, _min(a.low, b.low), _max(a.high, b.high),
+                     a.independent_sources + b.independent_sources, a.cumulative + b.cumulative,
+                     a.windows + b.windows)
+
+
+def _merge_parties(a: PartyRow, b: PartyRow) -> PartyRow:
+    newer = b if (b.latest_date or "") > (a.latest_date or "") else a
+    return PartyRow(a.key, a.party, a.claims + b.claims, _min(a.low, b.low), _max(a.high, b.high),
+                    newer.latest, newer.latest_date)
+
+
+def _sources(engine: Engine, filters: ClaimFilter, measure: str, groups: Sequence[str | None]) -> int:
+    query = select(func.count(func.distinct(claims.c.syndication))).where(
+        *_where(filters), claims.c.measure == measure, or_(*[claims.c.counted_group == g for g in groups]),
+    )
+    return int(_run(engine, query)[0][0])
+
+
+def _where(filters: ClaimFilter) -> list[Any]:
+    return [claims.c.measure != "other", *claim_conditions(filters)]
+
+
+def _min(a: float | None, b: float | None) -> float | None:
+    return min((v for v in (a, b) if v is not None), default=None)
+
+
+def _max(a: float | None, b: float | None) -> float | None:
+    return max((v for v in (a, b) if v is not None), default=None)
+
+
+def _run(engine: Engine, query: Select[Any]) -> list[Any]:
     try:
         with engine.connect() as connection:
-            return list(connection.execute(query))  # type: ignore[call-overload]
+            return list(connection.execute(query))
     except SQLAlchemyError as error:
         raise StoreError(f"cannot read the ledger: {error.__class__.__name__}: {error}") from error

@@ -16,6 +16,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
@@ -26,7 +27,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.sql.elements import ColumnElement
 
 from counterclaim import syndication
-from counterclaim.model import Actor, Article, Claim
+from counterclaim.model import AUTHOR, Actor, Article, Claim
 from counterclaim.store.schema import actors, articles, claims, mentions, minhash_bands
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
@@ -117,19 +118,20 @@ def save_article(
         with engine.begin() as connection:
             if connection.execute(select(articles.c.id).where(articles.c.id == article.id)).first():
                 return False
+            group = _same_story(connection, signature) or article.id
             connection.execute(articles.insert().values(
                 id=article.id, doc=article.doc, url=article.url, outlet=article.outlet,
                 date=article.date, title=article.title, text=article.text,
                 source_path=article.source_path, ingested_at=datetime.now(UTC).isoformat(),
-                version_of=_earlier_version(connection, article),
-                syndication=_same_story(connection, signature) or article.id,
+                version_of=_earlier_version(connection, article), syndication=group,
                 minhash=syndication.to_bytes(signature),
             ))
             connection.execute(minhash_bands.insert(), [
                 {"band": band, "hash": value, "article": article.id} for band, value in syndication.bands(signature)
             ])
             if found:
-                connection.execute(claims.insert(), [_claim_row(i, c) for i, c in enumerate(found)])
+                rows = [_claim_row(i, c, article, group) for i, c in enumerate(found)]
+                connection.execute(claims.insert(), rows)
                 _save_actors(connection, article, found, known or {})
     except IntegrityError:
         return False  # another process stored the same article first
@@ -182,8 +184,19 @@ def _save_actors(connection: Connection, article: Article, found: list[Claim], k
     ])
 
 
-def _claim_row(position: int, claim: Claim) -> dict[str, object]:
+def voice_of(claim: Claim, outlet: str | None) -> str:
+    """The party a claim speaks for: its claimant's, else the outlet's own voice."""
+    if claim.claimant_party:
+        return claim.claimant_party
+    if claim.claimant == AUTHOR:
+        return f"outlet: {outlet}" if outlet else "outlet"
+    return "unlinked"
+
+
+def _claim_row(position: int, claim: Claim, article: Article, group: str) -> dict[str, object]:
     return {
+        "date": article.date, "outlet": article.outlet, "syndication": group,
+        "party": voice_of(claim, article.outlet),
         "article": claim.article, "position": position, "doc": claim.doc, "text": claim.text,
         "start": claim.start, "end": claim.end, "sentence": claim.sentence, "value": claim.value,
         "value_high": claim.value_high, "qualifier": claim.qualifier, "unit": claim.unit,
@@ -205,7 +218,7 @@ def read_claims(engine: Engine, filters: ClaimFilter = ClaimFilter()) -> Iterato
 def read_stored(engine: Engine, filters: ClaimFilter = ClaimFilter()) -> Iterator[StoredClaim]:
     """Like `read_claims`, with each claim's syndication group."""
     query = (
-        select(claims, articles.c.outlet, articles.c.date, articles.c.url, articles.c.syndication)
+        select(claims, articles.c.url)
         .join(articles, claims.c.article == articles.c.id)
         .where(*claim_conditions(filters))
         .order_by(articles.c.ingested_at, articles.c.id, claims.c.position)
@@ -218,23 +231,23 @@ def read_stored(engine: Engine, filters: ClaimFilter = ClaimFilter()) -> Iterato
         raise StoreError(f"cannot read the ledger: {error.__class__.__name__}: {error}") from error
 
 
-def claim_conditions(filters: ClaimFilter) -> list[ColumnElement[bool]]:
-    """The WHERE conditions of `filters`, over the claims joined with their articles."""
+def claim_conditions(filters: ClaimFilter, table: Any = claims) -> list[ColumnElement[bool]]:
+    """The WHERE conditions of `filters`, on the claims table (or an alias of it) alone."""
     found: list[ColumnElement[bool]] = []
     if filters.measure:
-        found.append(claims.c.measure == filters.measure)
+        found.append(table.c.measure == filters.measure)
     if filters.counted_group:
-        found.append(claims.c.counted_group == filters.counted_group)
+        found.append(table.c.counted_group == filters.counted_group)
     if filters.claimant:
-        found.append(or_(_contains(claims.c.claimant, filters.claimant), claims.c.claimant_id == filters.claimant))
+        found.append(or_(_contains(table.c.claimant, filters.claimant), table.c.claimant_id == filters.claimant))
     if filters.party:
-        found.append(claims.c.claimant_party == filters.party)
+        found.append(table.c.claimant_party == filters.party)
     if filters.outlet:
-        found.append(_contains(articles.c.outlet, filters.outlet))
+        found.append(_contains(table.c.outlet, filters.outlet))
     if filters.since:
-        found.append(articles.c.date >= filters.since)
+        found.append(table.c.date >= filters.since)
     if filters.search:
-        found.append(_contains(claims.c.sentence, filters.search))
+        found.append(_contains(table.c.sentence, filters.search))
     return found
 
 

@@ -71,7 +71,15 @@ claims = Table(
     Column("period_start", String(10)),
     Column("period_end", String(10)),
     Column("cumulative", Boolean),
+    # Copied from the article and the claimant when stored, so that filtering and
+    # comparing a large ledger reads one table through its indexes (migration 0002).
+    Column("date", String(10)),
+    Column("outlet", Text),
+    Column("syndication", String(32)),
+    Column("party", Text),  # claimant_party, else "outlet: X" for the outlet's own voice, else "unlinked"
     Index("ix_claims_figure", "measure", "counted_group"),
+    Index("ix_claims_figure_party", "measure", "counted_group", "party", "date", "value", "cumulative"),
+    Index("ix_claims_figure_sources", "measure", "counted_group", "syndication"),
 )
 
 actors = Table(

@@ -1,0 +1,141 @@
+"""Throughput of the ledger: storing articles (SQLite, PostgreSQL) and comparing a million claims.
+
+Run: .venv/bin/python benchmarks/bench_store.py      (or `make bench`)
+     BENCH_STORE_ARTICLES=500 BENCH_CLAIMS=100000 .venv/bin/python benchmarks/bench_store.py
+
+1. Ingest: the seed and news corpora are extracted once, then stored again and again
+   (each copy a new article id) with `save_article` until BENCH_STORE_ARTICLES (default
+   2,000) are stored: articles/s of the store alone, each article in its own transaction
+   with its claims, actors, mentions and MinHash bands, into an SQLite file and into a
+   throwaway PostgreSQL server (skipped, with the reason, where PostgreSQL is not
+   installed). Extraction speed is `bench_extract.py`'s.
+2. Compare: BENCH_CLAIMS (default 1,000,000) synthetic claims over 20,000 articles, 12
+   measures, 40 counted groups and 9 parties are bulk-loaded into an SQLite ledger, then
+   `compare.figures(engine, with_claims=False)` (what `counterclaim compare` computes,
+   without listing every claim) is timed. Target: under 2 s.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import random
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPORA = (ROOT.parent / "shared" / "corpus" / "seeds", ROOT.parent / "shared" / "corpus" / "news")
+COMPARE_TARGET_S = 2.0
+
+
+def count(name: str, default: int) -> int:
+    raw = os.environ.get(name, str(default))
+    if not raw.isdigit() or int(raw) < 1:
+        sys.exit(f"{name} must be a whole number of at least 1, not {raw!r}")
+    return int(raw)
+
+
+def bench_ingest(url: str, label: str, total: int) -> None:
+    from counterclaim.actors import load_base
+    from counterclaim.extract import extract_articles
+    from counterclaim.ingest import read
+    from counterclaim.store import open_store, save_article
+
+    base = [article for corpus in CORPORA for article in read(corpus)]
+    extracted = list(zip(base, extract_articles(base), strict=True))
+    copies = []
+    for n in range(math.ceil(total / len(extracted))):
+        for article, found in extracted:
+            copy_id = f"{article.id[:24]}{n:08d}"
+            copies.append((replace(article, id=copy_id), [replace(c, article=copy_id) for c in found]))
+    copies = copies[:total]
+    engine = open_store(url)
+    known = load_base().actors
+    start = time.perf_counter()
+    for article, found in copies:
+        save_article(engine, article, found, known)
+    seconds = time.perf_counter() - start
+    claims = sum(len(found) for _, found in copies)
+    print(f"ingest into {label:<11} {len(copies):,} articles ({claims:,} claims) in {seconds:6.1f} s: "
+          f"{len(copies) / seconds:7.1f} articles/s")
+
+
+def bench_compare(claims: int) -> None:
+    from counterclaim.compare import figures
+    from counterclaim.store import open_store
+
+    with tempfile.TemporaryDirectory(prefix="counterclaim-bench-") as folder:
+        db = str(Path(folder) / "million.db")
+        engine = open_store(db)
+        start = time.perf_counter()
+        _load_synthetic(engine, claims)
+        loaded = time.perf_counter() - start
+        figures(engine, with_claims=False)  # warm the page cache, as a second run would be
+        start = time.perf_counter()
+        found = figures(engine, with_claims=False)
+        seconds = time.perf_counter() - start
+        verdict = "meets" if seconds < COMPARE_TARGET_S else "misses"
+        print(f"compare over {claims:,} synthetic claims (SQLite, loaded in {loaded:.0f} s): "
+              f"{len(found)} figures in {seconds:.2f} s ({verdict} the target < {COMPARE_TARGET_S:.0f} s)")
+
+
+def _load_synthetic(engine, claims: int) -> None:  # type: ignore[no-untyped-def]
+    from counterclaim.store.schema import articles
+    from counterclaim.store.schema import claims as claims_table
+
+    rng = random.Random(7)
+    measures = ["killed", "wounded", "captured", "held", "released", "missing", "displaced", "destroyed",
+                "seized", "attacks", "aid", "killed_or_wounded"]
+    groups = [None, *(f"{c} of Party {p}" for c in ("combatants", "civilians", "captives") for p in range(12)),
+              "civilians", "children", "captives"]
+    parties = [None, *(f"party-{p}" for p in range(8))]
+    article_count = max(1, claims // 50)
+    with engine.begin() as connection:
+        connection.execute(articles.insert(), [
+            {"id": f"a{i:09d}", "doc": f"doc{i}", "url": None, "outlet": f"Outlet {i % 40}",
+             "date": f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}", "title": None, "text": "…",
+             "source_path": None, "ingested_at": "2026-01-01T00:00:00", "version_of": None,
+             "syndication": f"a{i - i % 3:09d}", "minhash": None}
+            for i in range(article_count)
+        ])
+        batch = []
+        for n in range(claims):
+            party = rng.choice(parties)
+            article = n % article_count
+            batch.append({
+                "date": f"2024-{1 + article % 12:02d}-{1 + article % 28:02d}", "outlet": f"Outlet {article % 40}",
+                "syndication": f"a{article - article % 3:09d}", "party": party or f"outlet: Outlet {article % 40}",
+                "article": f"a{article:09d}", "position": n // article_count, "doc": "doc",
+                "text": "t", "start": 0, "end": 1, "sentence": "s", "value": float(rng.randint(1, 50_000)),
+                "value_high": None, "qualifier": "exact", "unit": "count", "measure": rng.choice(measures),
+                "counted": "people", "claimant": party or "@author", "claimant_aliases": "[]",
+                "optional": False, "reasons": "[]", "claimant_id": party, "claimant_party": party,
+                "claimant_link": None, "counted_group": rng.choice(groups), "period_start": None,
+                "period_end": None, "cumulative": rng.choice([True, False, None]),
+            })
+            if len(batch) == 50_000:
+                connection.execute(claims_table.insert(), batch)
+                batch = []
+        if batch:
+            connection.execute(claims_table.insert(), batch)
+
+
+def main() -> None:
+    from counterclaim.store.throwaway import NoPostgres, create_database, throwaway_postgres
+
+    total = count("BENCH_STORE_ARTICLES", 2000)
+    with tempfile.TemporaryDirectory(prefix="counterclaim-bench-") as folder:
+        bench_ingest(str(Path(folder) / "ingest.db"), "SQLite", total)
+    try:
+        with throwaway_postgres() as server:
+            bench_ingest(create_database(server, "bench"), "PostgreSQL", total)
+    except NoPostgres as why:
+        print(f"ingest into PostgreSQL  skipped: {why}")
+    bench_compare(count("BENCH_CLAIMS", 1_000_000))
+
+
+if __name__ == "__main__":
+    main()
