@@ -48,6 +48,7 @@ test: install
 
 # BENCH_ARTICLES=200 make bench for a quick run (default: 2,000 articles).
 bench: install
+	$(BIN)/python -m pip install -q -e ".[bench]"
 	@for script in benchmarks/*.py; do \
 		echo "== $$script"; \
 		$(BIN)/python "$$script"; \

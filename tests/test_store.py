@@ -164,3 +164,17 @@ def test_a_ledger_from_before_migrations_is_refused(tmp_path: Path) -> None:
 
 def _key(claim: object) -> tuple:
     return (claim.article, claim.start, claim.end, claim.value or 0, claim.measure)  # type: ignore[attr-defined]
+
+
+def test_ingest_the_seeds_twice_on_each_back_end(ledger_url: str, shared: Path) -> None:
+    seeds = shared / "corpus" / "seeds"
+    runner = CliRunner()
+    first = runner.invoke(app, ["ingest", str(seeds), "--db", ledger_url])
+    assert first.exit_code == 0, first.output
+    assert "5 new articles stored" in first.output
+    second = runner.invoke(app, ["ingest", str(seeds), "--db", ledger_url])
+    assert second.exit_code == 0, second.output
+    assert "0 new articles stored" in second.output and "(nothing new)" in second.output
+    engine = open_store(ledger_url)
+    with engine.connect() as connection:
+        assert connection.execute(select(func.count()).select_from(articles)).scalar() == 5
