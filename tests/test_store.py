@@ -107,9 +107,12 @@ def test_filters(ledger_url: str, examples) -> None:
     assert later and all(c.date >= "2025-03-15" for c in later)
     tamer = list(read_claims(engine, ClaimFilter(claimant="tamer")))
     assert tamer and all("tamer" in c.claimant.lower() for c in tamer)
-    searched = list(read_claims(engine, ClaimFilter(search="Bel Sar")))
-    assert searched and all("bel sar" in c.sentence.lower() for c in searched)
-    assert not list(read_claims(engine, ClaimFilter(search="100%_")))  # LIKE wildcards are literal
+    searched = list(read_claims(engine, ClaimFilter(search="Bel Sar")))  # words, or their starts
+    assert searched and all("bel sar" in f"{c.sentence} {c.counted} {c.claimant}".lower() for c in searched)
+    assert {c.article for c in read_claims(engine, ClaimFilter(search="TAMIR"))} == {
+        c.article for c in everything if "tamir" in f"{c.sentence} {c.claimant}".lower()}
+    assert not list(read_claims(engine, ClaimFilter(search="zzyzx")))
+    assert not list(read_claims(engine, ClaimFilter(search="%_ *")))  # no words: nothing, not everything
 
 
 def test_ingest_twice_adds_nothing_the_second_time(tmp_path: Path, nlp: object) -> None:

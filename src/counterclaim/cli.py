@@ -225,6 +225,60 @@ def compare(
         _print_figures(records)
 
 
+@app.command()
+def serve(
+    db: DbOption = "counterclaim.db",
+    host: Annotated[str, typer.Option(help="Address to bind; any but a loopback one needs --token.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    token: Annotated[str | None, typer.Option(help="A secret every request must carry (?token=…).",
+                                              envvar="COUNTERCLAIM_TOKEN")] = None,
+    debug: DebugOption = False,
+) -> None:
+    """Explore the ledger in a browser: overview, figures, claims, articles, actors (read-only).
+
+    Example: counterclaim serve --db counterclaim.db   (then open http://127.0.0.1:8000/)
+    """
+    import ipaddress
+
+    import uvicorn
+
+    from counterclaim.web import create_app
+
+    try:
+        loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = False
+    if not loopback and not token:
+        _fail(ValueError(f"binding {host} opens the ledger to the network: give --token SECRET "
+                         "(every request must then carry it), or bind 127.0.0.1"), debug)
+    engine_check = _ledger(db, debug)
+    engine_check.dispose()
+    err.print(f"serving {db} on http://{host}:{port}/" + (" (token required)" if token else ""))
+    uvicorn.run(create_app(db, token=token), host=host, port=port, log_level="warning")
+
+
+@app.command()
+def report(
+    db: DbOption = "counterclaim.db",
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path("report.html"),
+    measure: Annotated[str | None, typer.Option(help="Only this measure.")] = None,
+    title: Annotated[str, typer.Option(help="The report's title.")] = "counterclaim report",
+    debug: DebugOption = False,
+) -> None:
+    """Write one self-contained HTML file with every figure's chart and claims (no network needed).
+
+    Example: counterclaim report --db counterclaim.db -o report.html
+    """
+    from counterclaim.report import write_report
+    from counterclaim.store import ClaimFilter, StoreError
+
+    try:
+        count = write_report(_ledger(db, debug), output, title=title, filters=ClaimFilter(measure=measure))
+    except (StoreError, OSError) as error:
+        _fail(error, debug)
+    err.print(f"{count} figures written to {output}")
+
+
 def figure_record(figure: Figure) -> dict[str, Any]:
     """A figure as the JSON object `compare --format jsonl` prints."""
     record = asdict(figure)

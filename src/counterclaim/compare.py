@@ -23,6 +23,7 @@ from sqlalchemy import Engine
 
 from counterclaim.store import ClaimFilter, StoredClaim, aggregates, read_stored
 from counterclaim.store.aggregates import FigureKey
+from counterclaim.store.db import voice_of
 
 UNSPECIFIED = "unspecified"
 
@@ -36,6 +37,7 @@ class FigureClaim:
     qualifier: str
     claimant: str
     claimant_party: str | None
+    party: str  # the claimant's party, else the outlet's own voice ("outlet: X"), else "unlinked"
     outlet: str | None
     date: str | None
     period_start: str | None
@@ -151,7 +153,7 @@ def _shown(item: StoredClaim) -> FigureClaim:
     claim = item.claim
     return FigureClaim(
         value=claim.value, value_high=claim.value_high, qualifier=claim.qualifier, claimant=claim.claimant,
-        claimant_party=claim.claimant_party, outlet=claim.outlet, date=claim.date,
+        claimant_party=claim.claimant_party, party=voice_of(claim, claim.outlet), outlet=claim.outlet, date=claim.date,
         period_start=claim.period_start, period_end=claim.period_end, cumulative=claim.cumulative,
         article=claim.article, sentence=claim.sentence, text=claim.text, counted=claim.counted,
     )

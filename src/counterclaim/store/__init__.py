@@ -4,13 +4,23 @@
 """
 
 from counterclaim.store.db import (
+    SORTABLE,
     ClaimFilter,
+    LedgerSummary,
     StoredClaim,
     StoreError,
+    claims_page,
+    ledger_version,
     open_store,
+    read_actor,
+    read_article,
     read_claims,
     read_stored,
     save_article,
+    summarise,
 )
 
-__all__ = ["ClaimFilter", "StoreError", "StoredClaim", "open_store", "read_claims", "read_stored", "save_article"]
+__all__ = [
+    "SORTABLE", "ClaimFilter", "LedgerSummary", "StoreError", "StoredClaim", "claims_page", "ledger_version",
+    "open_store", "read_actor", "read_article", "read_claims", "read_stored", "save_article", "summarise",
+]

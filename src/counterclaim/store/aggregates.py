@@ -78,7 +78,7 @@ def figure_and_party_rows(
         .group_by(claims.c.measure, claims.c.counted_group, claims.c.party)
         .subquery()
     )
-    inner = claims.alias("inner")
+    inner = claims.alias("same_day")
     latest = (  # the highest value of the latest day: one index lookup per row of `grouped`
         select(func.max(inner.c.value))
         .where(

@@ -29,6 +29,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from counterclaim import syndication
 from counterclaim.model import AUTHOR, Actor, Article, Claim
 from counterclaim.store.schema import actors, articles, claims, mentions, minhash_bands
+from counterclaim.store.search import word_search
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
@@ -46,7 +47,8 @@ class ClaimFilter:
     party: str | None = None
     outlet: str | None = None  # part of the outlet's name
     since: str | None = None  # ISO date: articles of that day or later
-    search: str | None = None  # part of the evidence sentence
+    until: str | None = None  # ISO date: articles of that day or earlier
+    search: str | None = None  # words of the sentence, counted phrase or claimant (word starts)
     counted_group: str | None = None
 
 
@@ -231,6 +233,106 @@ def read_stored(engine: Engine, filters: ClaimFilter = ClaimFilter()) -> Iterato
         raise StoreError(f"cannot read the ledger: {error.__class__.__name__}: {error}") from error
 
 
+SORTABLE = ("date", "value", "measure", "claimant", "outlet", "party")
+
+
+@dataclass(frozen=True)
+class LedgerSummary:
+    """What a ledger holds, for its overview."""
+
+    articles: int
+    outlets: int
+    first_date: str | None
+    last_date: str | None
+    claims_by_measure: dict[str, int]
+    parties: list[str]
+
+
+def claims_page(
+    engine: Engine, filters: ClaimFilter, *, sort: str = "date", descending: bool = True,
+    limit: int = 50, offset: int = 0,
+) -> tuple[list[Claim], int]:
+    """One page of the claims that pass `filters`, sorted, and how many pass in all."""
+    if sort not in SORTABLE:
+        raise StoreError(f"cannot sort by {sort!r}: use one of {', '.join(SORTABLE)}")
+    column = claims.c[sort]
+    order = column.desc().nulls_last() if descending else column.asc().nulls_last()
+    query = (
+        select(claims, articles.c.url).join(articles, claims.c.article == articles.c.id)
+        .where(*claim_conditions(filters)).order_by(order, claims.c.id).limit(limit).offset(offset)
+    )
+    total = select(func.count()).select_from(claims).where(*claim_conditions(filters))
+    try:
+        with engine.connect() as connection:
+            rows = [_claim(row) for row in connection.execute(query).mappings()]
+            return rows, int(connection.execute(total).scalar() or 0)
+    except SQLAlchemyError as error:
+        raise StoreError(f"cannot read the ledger: {error.__class__.__name__}: {error}") from error
+
+
+def read_article(engine: Engine, article_id: str) -> tuple[Article, list[Claim]] | None:
+    """A stored article with its claims in order; None when there is none with that id."""
+    try:
+        with engine.connect() as connection:
+            row = connection.execute(select(articles).where(articles.c.id == article_id)).mappings().first()
+            if row is None:
+                return None
+            found = connection.execute(
+                select(claims, articles.c.url).join(articles, claims.c.article == articles.c.id)
+                .where(claims.c.article == article_id).order_by(claims.c.position)
+            ).mappings()
+            article = Article(id=row["id"], doc=row["doc"], text=row["text"], title=row["title"], date=row["date"],
+                              url=row["url"], outlet=row["outlet"], source_path=row["source_path"])
+            return article, [_claim(r) for r in found]
+    except SQLAlchemyError as error:
+        raise StoreError(f"cannot read the ledger: {error.__class__.__name__}: {error}") from error
+
+
+def read_actor(engine: Engine, actor_id: str) -> tuple[Actor, list[str]] | None:
+    """A stored actor and the names articles gave it; None when there is none with that id."""
+    try:
+        with engine.connect() as connection:
+            row = connection.execute(select(actors).where(actors.c.id == actor_id)).mappings().first()
+            if row is None:
+                return None
+            names = connection.execute(
+                select(mentions.c.name).where(mentions.c.actor == actor_id).distinct().order_by(mentions.c.name)
+            ).scalars()
+            actor = Actor(id=row["id"], name=row["name"], type=row["type"], conflict=row["conflict"] or "",
+                          party=row["party"] or "", role=row["role"] or "", provisional=bool(row["provisional"]))
+            return actor, list(names)
+    except SQLAlchemyError as error:
+        raise StoreError(f"cannot read the ledger: {error.__class__.__name__}: {error}") from error
+
+
+def ledger_version(engine: Engine) -> tuple[int, str | None]:
+    """Changes whenever an article is stored: (articles, the last ingest time)."""
+    try:
+        with engine.connect() as connection:
+            count, last = connection.execute(select(func.count(), func.max(articles.c.ingested_at))).one()
+            return int(count), last
+    except SQLAlchemyError as error:
+        raise StoreError(f"cannot read the ledger: {error.__class__.__name__}: {error}") from error
+
+
+def summarise(engine: Engine) -> LedgerSummary:
+    """Articles, outlets, the dates they span, the claims of each measure, the parties."""
+    try:
+        with engine.connect() as connection:
+            stored, outlets, first, last = connection.execute(select(
+                func.count(), func.count(func.distinct(articles.c.outlet)), func.min(articles.c.date),
+                func.max(articles.c.date),
+            )).one()
+            by_measure = connection.execute(
+                select(claims.c.measure, func.count()).group_by(claims.c.measure).order_by(func.count().desc())
+            ).all()
+            parties = connection.execute(select(claims.c.party).distinct().order_by(claims.c.party)).scalars()
+            return LedgerSummary(stored, outlets, first, last, {measure: count for measure, count in by_measure},
+                                 [p for p in parties if p])
+    except SQLAlchemyError as error:
+        raise StoreError(f"cannot read the ledger: {error.__class__.__name__}: {error}") from error
+
+
 def claim_conditions(filters: ClaimFilter, table: Any = claims) -> list[ColumnElement[bool]]:
     """The WHERE conditions of `filters`, on the claims table (or an alias of it) alone."""
     found: list[ColumnElement[bool]] = []
@@ -241,13 +343,15 @@ def claim_conditions(filters: ClaimFilter, table: Any = claims) -> list[ColumnEl
     if filters.claimant:
         found.append(or_(_contains(table.c.claimant, filters.claimant), table.c.claimant_id == filters.claimant))
     if filters.party:
-        found.append(table.c.claimant_party == filters.party)
+        found.append(table.c.party == filters.party)
     if filters.outlet:
         found.append(_contains(table.c.outlet, filters.outlet))
     if filters.since:
         found.append(table.c.date >= filters.since)
+    if filters.until:
+        found.append(table.c.date <= filters.until)
     if filters.search:
-        found.append(_contains(table.c.sentence, filters.search))
+        found.append(word_search(table, filters.search))
     return found
 
 

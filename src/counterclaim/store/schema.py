@@ -80,6 +80,8 @@ claims = Table(
     Index("ix_claims_figure", "measure", "counted_group"),
     Index("ix_claims_figure_party", "measure", "counted_group", "party", "date", "value", "cumulative"),
     Index("ix_claims_figure_sources", "measure", "counted_group", "syndication"),
+    Index("ix_claims_date", "date"),  # the claims page sorts by date or value (migration 0003)
+    Index("ix_claims_value", "value"),
 )
 
 actors = Table(

@@ -1,0 +1,40 @@
+"""One HTML file to send to an editor: every figure's chart and claims, nothing to fetch.
+
+The report holds the same figures and charts as the web app's figure pages, with the
+style sheet, plotly.js and the chart data inside the file, so it opens with no network.
+Every piece of article text is escaped, as in the app.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from counterclaim.compare import figures
+from counterclaim.store import ClaimFilter, summarise
+from counterclaim.web.app import static_text, templates
+from counterclaim.web.charts import chart_json, plotly_js
+
+
+def render_report(engine: Engine, *, title: str = "counterclaim report", filters: ClaimFilter | None = None) -> str:
+    """The report of the ledger (or of the claims that pass `filters`) as one HTML string."""
+    found = figures(engine, filters)
+    return templates().get_template("report.html").render(
+        title=title,
+        made=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        summary=summarise(engine),
+        figures=[(figure, chart_json(figure)) for figure in found],
+        style=static_text("style.css"),
+        # An inlined script ends at the first "</script": keep plotly.js's own strings from ending it.
+        plotly=plotly_js().replace("</script", "<\\/script"),
+        charts=static_text("charts.js"),
+    )
+
+
+def write_report(engine: Engine, path: Path, **options: object) -> int:
+    """Write the report to `path`; the number of figures in it."""
+    html = render_report(engine, **options)  # type: ignore[arg-type]
+    path.write_text(html, encoding="utf-8")
+    return html.count('data-chart="')

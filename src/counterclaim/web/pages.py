@@ -1,0 +1,155 @@
+"""What each page shows, as plain dataclasses built from the ledger: the templates only
+lay them out. An article's text is cut into plain and claimed pieces here, so that the
+template escapes every piece and never marks any article text as safe.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from sqlalchemy import Engine
+
+from counterclaim.compare import Figure, figures
+from counterclaim.model import Actor, Article, Claim
+from counterclaim.store import (
+    ClaimFilter,
+    LedgerSummary,
+    claims_page,
+    ledger_version,
+    read_actor,
+    read_article,
+    read_claims,
+    summarise,
+)
+from counterclaim.web.charts import chart_json
+
+PAGE_SIZE = 50
+TOP_FIGURES = 10
+
+
+@dataclass(frozen=True)
+class Overview:
+    summary: LedgerSummary
+    contested: list[Figure]  # the figures with the largest spread between parties
+
+
+@dataclass(frozen=True)
+class FigurePage:
+    figure: Figure
+    chart: str  # JSON for Plotly.newPlot, safe inside <script>
+
+
+@dataclass(frozen=True)
+class ClaimsPage:
+    claims: list[Claim]
+    total: int
+    filters: ClaimFilter
+    sort: str
+    descending: bool
+    page: int
+    pages: int
+    parties: list[str]
+    measures: list[str]
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of article text; `claim` is set where the run is a claim's evidence."""
+
+    text: str
+    claim: Claim | None = None
+
+
+@dataclass(frozen=True)
+class ArticlePage:
+    article: Article
+    pieces: list[Piece]
+    claims: list[Claim]
+    source_url: str | None  # only an http(s) URL; anything else is not linked
+
+
+@dataclass(frozen=True)
+class ActorPage:
+    actor: Actor
+    names: list[str]
+    claims: list[Claim]
+
+
+def overview(engine: Engine) -> Overview:
+    found = figures(engine, with_claims=False)
+    contested = sorted((f for f in found if len(f.by_party) > 1 and f.spread),
+                       key=lambda f: -(f.spread or 0))[:TOP_FIGURES]
+    return Overview(_summary(engine), contested)
+
+
+def figure_page(engine: Engine, figure_id: str) -> FigurePage | None:
+    measure = figure_id.split("/", 1)[0]
+    for figure in figures(engine, ClaimFilter(measure=measure)):
+        if figure.figure == figure_id:
+            return FigurePage(figure, chart_json(figure))
+    return None
+
+
+def claims_listing(engine: Engine, filters: ClaimFilter, *, sort: str, descending: bool, page: int) -> ClaimsPage:
+    page = max(1, page)
+    found, total = claims_page(engine, filters, sort=sort, descending=descending, limit=PAGE_SIZE,
+                               offset=(page - 1) * PAGE_SIZE)
+    summary = _summary(engine)
+    return ClaimsPage(found, total, filters, sort, descending, page, max(1, -(-total // PAGE_SIZE)),
+                      summary.parties, sorted(summary.claims_by_measure))
+
+
+def article_page(engine: Engine, article_id: str) -> ArticlePage | None:
+    found = read_article(engine, article_id)
+    if found is None:
+        return None
+    article, claims = found
+    return ArticlePage(article, _pieces(article.text, claims), claims, _web_url(article.url))
+
+
+def actor_page(engine: Engine, actor_id: str) -> ActorPage | None:
+    found = read_actor(engine, actor_id)
+    if found is None:
+        return None
+    actor, names = found
+    return ActorPage(actor, names, [c for c in read_claims(engine, ClaimFilter(claimant=actor_id))
+                                    if c.claimant_id == actor_id])
+
+
+_SUMMARIES: dict[int, tuple[tuple[int, str | None], LedgerSummary]] = {}
+
+
+def _summary(engine: Engine) -> LedgerSummary:
+    """The ledger's summary, read again only when an article has been stored since."""
+    version = ledger_version(engine)
+    cached = _SUMMARIES.get(id(engine))
+    if cached is None or cached[0] != version:
+        cached = (version, summarise(engine))
+        _SUMMARIES[id(engine)] = cached
+    return cached[1]
+
+
+def _pieces(text: str, claims: list[Claim]) -> list[Piece]:
+    """The text cut at the claims' evidence spans (overlaps: the first span wins)."""
+    pieces: list[Piece] = []
+    at = 0
+    for claim in sorted(claims, key=lambda c: (c.start, -c.end)):
+        if claim.start < at or claim.end > len(text):
+            continue
+        if claim.start > at:
+            pieces.append(Piece(text[at:claim.start]))
+        pieces.append(Piece(text[claim.start:claim.end], claim))
+        at = claim.end
+    pieces.append(Piece(text[at:]))
+    return pieces
+
+
+def _web_url(url: str | None) -> str | None:
+    if not url:
+        return None
+    try:
+        scheme = urlsplit(url.strip()).scheme.lower()
+    except ValueError:
+        return None
+    return url.strip() if scheme in ("http", "https") else None

@@ -1,0 +1,163 @@
+"""The web app and the report in a real browser: Debian's Chromium driven by Playwright
+(issue 6). The app runs in uvicorn on a free port over a ledger of the seed corpus plus
+one hostile article; every page is screenshotted to tests/screenshots/ (ignored by git).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+from playwright.sync_api import Browser, Page, expect
+from typer.testing import CliRunner
+
+from counterclaim.cli import app as cli_app
+from counterclaim.store import open_store
+from counterclaim.web import create_app
+
+SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+HOSTILE = """ date 2024-02-01 https://hostile.example/news/1
+
+Attack on <script>alert('title')</script> town kills 12
+
+Officials said 12 people were killed in the "><img src=x onerror=alert(1)> district on Thursday.
+
+<a href="javascript:alert(2)">Click</a> for more; the ministry said 40 people were wounded. <svg onload=alert(3)>
+"""
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(),
+                                reason="Debian's chromium is not installed (.ci/run installs it)")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
+    return {**browser_type_launch_args, "executable_path": CHROMIUM,
+            "args": [*browser_type_launch_args.get("args", []), "--no-sandbox", "--disable-gpu",
+                     "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
+                     "--no-first-run", "--disable-sync"]}
+
+
+@pytest.fixture(scope="module")
+def ledger(tmp_path_factory: pytest.TempPathFactory, shared: Path) -> Path:
+    folder = tmp_path_factory.mktemp("web")
+    (folder / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    db = folder / "ledger.db"
+    for source in (shared / "corpus" / "seeds", folder / "hostile.txt"):
+        result = CliRunner().invoke(cli_app, ["ingest", str(source), "--db", str(db)])
+        assert result.exit_code == 0, result.output
+    return db
+
+
+@pytest.fixture(scope="module")
+def server(ledger: Path) -> Iterator[str]:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = uvicorn.Config(create_app(str(ledger)), host="127.0.0.1", port=port, log_level="warning")
+    running = uvicorn.Server(config)
+    thread = threading.Thread(target=running.run, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            if httpx.get(f"{url}/healthz").status_code == 200:
+                break
+        except httpx.TransportError:
+            time.sleep(0.1)
+    yield url
+    running.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture
+def watched(page: Page) -> Iterator[tuple[Page, list[str]]]:
+    """A page that records every JavaScript dialog (an alert would mean injected script ran)."""
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    yield page, dialogs
+
+
+def _shot(page: Page, name: str) -> None:
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def test_overview_figure_claims_article(server: str, watched: tuple[Page, list[str]]) -> None:
+    page, dialogs = watched
+    page.goto(server + "/")
+    expect(page.locator("h1")).to_have_text("The ledger")
+    expect(page.locator(".numbers")).to_contain_text("6 articles")
+    _shot(page, "overview")
+
+    page.get_by_role("link", name="killed — combatants of Israel").first.click()
+    expect(page.locator("h1")).to_have_text("killed — combatants of Israel")
+    expect(page.locator(".chart .main-svg").first).to_be_visible()  # plotly drew the chart
+    expect(page.locator("table.claims")).to_contain_text("219")
+    _shot(page, "figure")
+
+    page.goto(server + "/claims")
+    page.select_option("#party", "israel")
+    page.click("#apply")
+    expect(page).to_have_url(re.compile(r"party=israel"))
+    party_cells = page.locator("table.claims tr td:nth-child(6)")
+    assert party_cells.count() > 2
+    assert set(party_cells.all_inner_texts()) == {"israel"}
+    _shot(page, "claims")
+
+    evidence = page.locator("a.evidence").first
+    sentence = evidence.inner_text()
+    evidence.click()
+    expect(page.locator("mark.claim").first).to_be_visible()
+    marked = " ".join(page.locator("mark.claim").all_inner_texts())
+    assert any(word in sentence for word in marked.split() if word.isdigit() or word.replace(",", "").isdigit())
+    _shot(page, "article")
+    assert dialogs == []
+
+
+def test_hostile_article_stays_inert(server: str, ledger: Path, watched: tuple[Page, list[str]]) -> None:
+    page, dialogs = watched
+    with open_store(str(ledger)).connect() as connection:
+        article_id = connection.exec_driver_sql("SELECT id FROM articles WHERE url LIKE '%hostile%'").scalar()
+    page.goto(f"{server}/articles/{article_id}")
+    expect(page.locator("article.text")).to_contain_text("<script>alert('title')</script>")  # shown as text
+    expect(page.locator("article.text")).to_contain_text('"><img src=x onerror=alert(1)>')
+    assert page.locator("article.text img, article.text svg, article.text script").count() == 0
+    assert page.locator("a[href^='javascript:']").count() == 0
+    page.goto(f"{server}/claims?search=onerror")
+    page.goto(f"{server}/figures")
+    _shot(page, "hostile-article")
+    assert dialogs == []
+
+
+def test_actor_page(server: str, page: Page) -> None:
+    page.goto(server + "/actors/yoav-gallant")
+    expect(page.locator("h1")).to_have_text("Yoav Gallant")
+    expect(page.locator("main")).to_contain_text("Defense Minister Yoav Gallant")
+    _shot(page, "actor")
+
+
+def test_report_opens_offline_with_its_charts(ledger: Path, tmp_path: Path, browser: Browser) -> None:
+    report = tmp_path / "report.html"
+    result = CliRunner().invoke(cli_app, ["report", "--db", str(ledger), "-o", str(report)])
+    assert result.exit_code == 0, result.output
+    context = browser.new_context(offline=True)
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(report.as_uri())
+    expect(page.locator(".chart .main-svg").first).to_be_visible()
+    assert page.locator(".chart .main-svg").count() >= page.locator("section.figure").count() > 5
+    _shot(page, "report")
+    assert [r for r in requests if not r.startswith("file:")] == []
+    assert dialogs == []
+    context.close()

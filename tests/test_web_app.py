@@ -1,0 +1,61 @@
+"""The web app's rules without a browser: tokens, binding, escaping, downloads, 404s."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from counterclaim.cli import app as cli_app
+from counterclaim.web import create_app
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+@pytest.fixture(scope="module")
+def ledger(tmp_path_factory: pytest.TempPathFactory) -> str:
+    db = tmp_path_factory.mktemp("app") / "ledger.db"
+    result = CliRunner().invoke(cli_app, ["ingest", str(EXAMPLES), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    return str(db)
+
+
+def test_a_token_is_required_when_set(ledger: str) -> None:
+    client = TestClient(create_app(ledger, token="s3cret"))
+    assert client.get("/").status_code == 401
+    assert client.get("/healthz?token=wrong").status_code == 401
+    assert client.get("/", headers={"Authorization": "Bearer s3cret"}).status_code == 200
+    assert client.get("/?token=s3cret").status_code == 200
+    assert client.get("/claims").status_code == 200  # the cookie set by ?token= carries on
+
+
+def test_serving_beyond_loopback_needs_a_token(ledger: str) -> None:
+    result = CliRunner().invoke(cli_app, ["serve", "--db", ledger, "--host", "0.0.0.0"])
+    assert result.exit_code == 2 and "--token" in result.output
+
+
+def test_claims_download_keeps_the_filter(ledger: str) -> None:
+    client = TestClient(create_app(ledger))
+    lines = client.get("/claims?measure=displaced&format=jsonl").text.splitlines()
+    assert lines and {json.loads(line)["measure"] for line in lines} == {"displaced"}
+    csv_text = client.get("/claims?measure=displaced&format=csv").text
+    assert csv_text.splitlines()[0].startswith("article,") and len(csv_text.splitlines()) == len(lines) + 1
+
+
+def test_unknown_things_are_404_and_paths_go_nowhere(ledger: str) -> None:
+    client = TestClient(create_app(ledger))
+    assert client.get("/articles/nope").status_code == 404
+    assert client.get("/actors/nope").status_code == 404
+    assert client.get("/figures/killed/nothing-like-this").status_code == 404
+    assert client.get("/assets/../../pyproject.toml").status_code == 404
+    assert client.get("/claims?sort=__class__").status_code == 400
+    assert client.post("/claims").status_code == 405  # read-only
+
+
+def test_pages_escape_what_they_show(ledger: str) -> None:
+    client = TestClient(create_app(ledger))
+    page = client.get("/claims?search=<script>alert(1)</script>").text
+    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
