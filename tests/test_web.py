@@ -161,3 +161,15 @@ def test_report_opens_offline_with_its_charts(ledger: Path, tmp_path: Path, brow
     assert [r for r in requests if not r.startswith("file:")] == []
     assert dialogs == []
     context.close()
+
+
+def test_framing_page(server: str, page: Page) -> None:
+    page.goto(server + "/framing?actor=israel")
+    table = page.locator("table.framing").first
+    expect(table).to_contain_text("occupation army")
+    expect(table).to_contain_text("zionist soldiers")
+    cell = table.locator("tr", has_text="occupation army").locator("details").first
+    expect(cell).to_contain_text("1 quoted")
+    cell.locator("summary").click()
+    expect(cell.locator("ul.examples")).to_contain_text("occupation army")
+    _shot(page, "framing")

@@ -138,6 +138,7 @@ def ingest(
 
     Example: counterclaim ingest examples/ --db counterclaim.db
     """
+    from counterclaim.framing import find_terms
     from counterclaim.store import StoreError, open_store, save_article
 
     summary = RunSummary()
@@ -145,9 +146,9 @@ def ingest(
     try:
         engine = open_store(db)
         options = _options(model=model, full_parse=False, actors=actors)
-        known = _base(actors, debug).actors
+        base = _base(actors, debug)
         for article, found in _extracted(paths, summary, options=options, debug=debug):
-            stored += save_article(engine, article, found, known)
+            stored += save_article(engine, article, found, base.actors, find_terms(article, base))
     except StoreError as error:
         _fail(error, debug)
     err.print(f"{stored} new articles stored in {db}, {summary.articles - stored} already there"
@@ -223,6 +224,51 @@ def compare(
                                  view["claims"], record["spread"], record["independent_sources"]])
     else:
         _print_figures(records)
+
+
+@app.command()
+def framing(
+    db: DbOption = "counterclaim.db",
+    actor: Annotated[str | None, typer.Option(help="Only this actor (a name, alias or id).")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Only outlets whose name contains this.")] = None,
+    format: FormatOption = Format.table,
+    actors: ActorsOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """The words each outlet uses for each actor, with counts, quoted uses and log-odds z-scores.
+
+    Example: counterclaim framing --db counterclaim.db --actor Hamas --format jsonl
+    """
+    from counterclaim.actors import link
+    from counterclaim.actors.groups import top_actor
+    from counterclaim.framing import term_counts
+    from counterclaim.store import StoreError, read_term_uses
+
+    actor_id = None
+    if actor:
+        base = _base(actors, debug)
+        found = base.actors.get(actor) or getattr(link(actor, base), "actor", None)
+        if found is None:
+            _fail(ValueError(f"no actor in the base is called {actor!r}"), debug)
+        actor_id = top_actor(found, base).id
+    try:
+        counts = term_counts(read_term_uses(_ledger(db, debug), actor=actor_id, outlet=outlet))
+    except StoreError as error:
+        _fail(error, debug)
+    records = [asdict(c) for c in counts]
+    if format is Format.jsonl:
+        for record in records:
+            sys.stdout.write(json.dumps({**record, "examples": list(record["examples"])}, ensure_ascii=False) + "\n")
+    elif format is Format.csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(records[0]) if records else ["actor"])
+        writer.writeheader()
+        writer.writerows({**r, "examples": " | ".join(r["examples"])} for r in records)
+    else:
+        table = Table("actor", "outlet", "term", "class", "count", "quoted", "log-odds z")
+        for c in counts:
+            z = f"{c.log_odds_z:+.2f}" if c.log_odds_z is not None else ""
+            table.add_row(c.actor, c.outlet, c.term, c.term_class, str(c.count), str(c.quoted_count), z)
+        Console().print(table)
 
 
 @app.command()

@@ -165,3 +165,19 @@ class Link:
 
     actor: Actor
     reason: str
+
+
+@dataclass(frozen=True)
+class TermUse:
+    """A word an article uses for an actor: "terrorists" for Hamas, "occupation army" for
+    Israel's forces (`framing.py`). `quoted` terms are inside a quotation: the speaker's
+    words, not the outlet's."""
+
+    article: str
+    actor: str  # the actor id (the organisation a wing or unit belongs to)
+    term: str  # as written, lower case
+    term_class: str  # "terrorist", "fighter", "occupation", ... or "name", or the term's own lemma
+    quoted: bool
+    sentence: str
+    start: int  # offset of the term in the article text
+    reason: str  # how the term was tied to the actor: "named with it", "of X", "article context"

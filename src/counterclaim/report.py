@@ -1,6 +1,7 @@
 """One HTML file to send to an editor: every figure's chart and claims, nothing to fetch.
 
-The report holds the same figures and charts as the web app's figure pages, with the
+The report holds the same figures and charts as the web app's figure pages, and its
+framing tables (the words each outlet uses for the most-named actors), with the
 style sheet, plotly.js and the chart data inside the file, so it opens with no network.
 Every piece of article text is escaped, as in the app.
 """
@@ -16,6 +17,7 @@ from counterclaim.compare import figures
 from counterclaim.store import ClaimFilter, summarise
 from counterclaim.web.app import static_text, templates
 from counterclaim.web.charts import chart_json, plotly_js
+from counterclaim.web.pages import framing_tables
 
 
 def render_report(engine: Engine, *, title: str = "counterclaim report", filters: ClaimFilter | None = None) -> str:
@@ -30,6 +32,7 @@ def render_report(engine: Engine, *, title: str = "counterclaim report", filters
         # An inlined script ends at the first "</script": keep plotly.js's own strings from ending it.
         plotly=plotly_js().replace("</script", "<\\/script"),
         charts=static_text("charts.js"),
+        tables=framing_tables(engine),
     )
 
 

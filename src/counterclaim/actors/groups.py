@@ -76,7 +76,7 @@ def _owner(words: list[str], base: ActorBase) -> str | None:
             phrase = " ".join(words[start:start + size])
             actor = base.named(phrase)
             if actor is not None and actor.type not in ("person", "outlet"):
-                return _top(actor, base).name
+                return top_actor(actor, base).name
             demonym = _demonym(phrase)
             if demonym is not None:
                 state = base.named(DEMONYMS[demonym])
@@ -89,7 +89,7 @@ def _demonym(phrase: str) -> str | None:
     return singular if singular in DEMONYMS else (phrase if phrase in DEMONYMS else None)
 
 
-def _top(actor: Actor, base: ActorBase) -> Actor:
+def top_actor(actor: Actor, base: ActorBase) -> Actor:
     """The organisation an actor belongs to, followed up its `member_of` links."""
     seen = {actor.id}
     while actor.member_of and actor.member_of[0] in base.actors and actor.member_of[0] not in seen:

@@ -16,11 +16,13 @@ from counterclaim.store.db import (
     read_article,
     read_claims,
     read_stored,
+    read_term_uses,
     save_article,
     summarise,
 )
 
 __all__ = [
     "SORTABLE", "ClaimFilter", "LedgerSummary", "StoreError", "StoredClaim", "claims_page", "ledger_version",
-    "open_store", "read_actor", "read_article", "read_claims", "read_stored", "save_article", "summarise",
+    "open_store", "read_actor", "read_article", "read_claims", "read_stored", "read_term_uses", "save_article",
+    "summarise",
 ]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from importlib import resources
 from typing import Any
@@ -27,8 +27,8 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.sql.elements import ColumnElement
 
 from counterclaim import syndication
-from counterclaim.model import AUTHOR, Actor, Article, Claim
-from counterclaim.store.schema import actors, articles, claims, mentions, minhash_bands
+from counterclaim.model import AUTHOR, Actor, Article, Claim, TermUse
+from counterclaim.store.schema import actors, articles, claims, mentions, minhash_bands, term_uses
 from counterclaim.store.search import word_search
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
@@ -108,12 +108,14 @@ def _sqlite_pragmas(connection: object, _record: object) -> None:
 
 
 def save_article(
-    engine: Engine, article: Article, found: list[Claim], known: Mapping[str, Actor] | None = None
+    engine: Engine, article: Article, found: list[Claim], known: Mapping[str, Actor] | None = None,
+    terms: list[TermUse] | None = None,
 ) -> bool:
     """Store `article` with its claims in one transaction; False when already stored.
 
     `known` are the actors the claims may link to (the actor base); an actor not in it is
-    stored from the claim that names it.
+    stored from the claim that names it. `terms` are the words the article uses for
+    actors (`framing.find_terms`).
     """
     signature = syndication.signature(article.text)
     try:
@@ -135,11 +137,20 @@ def save_article(
                 rows = [_claim_row(i, c, article, group) for i, c in enumerate(found)]
                 connection.execute(claims.insert(), rows)
                 _save_actors(connection, article, found, known or {})
-    except IntegrityError:
-        return False  # another process stored the same article first
+            if terms:
+                connection.execute(term_uses.insert(), [{**asdict(t), "outlet": article.outlet} for t in terms])
+    except IntegrityError as error:
+        if _stored(engine, article.id):
+            return False  # another process stored the same article first
+        raise StoreError(f"cannot store {article.doc}: {error.__class__.__name__}: {error}") from error
     except SQLAlchemyError as error:
         raise StoreError(f"cannot store {article.doc}: {error.__class__.__name__}: {error}") from error
     return True
+
+
+def _stored(engine: Engine, article_id: str) -> bool:
+    with engine.connect() as connection:
+        return connection.execute(select(articles.c.id).where(articles.c.id == article_id)).first() is not None
 
 
 def _earlier_version(connection: Connection, article: Article) -> str | None:
@@ -329,6 +340,26 @@ def summarise(engine: Engine) -> LedgerSummary:
             parties = connection.execute(select(claims.c.party).distinct().order_by(claims.c.party)).scalars()
             return LedgerSummary(stored, outlets, first, last, {measure: count for measure, count in by_measure},
                                  [p for p in parties if p])
+    except SQLAlchemyError as error:
+        raise StoreError(f"cannot read the ledger: {error.__class__.__name__}: {error}") from error
+
+
+def read_term_uses(
+    engine: Engine, *, actor: str | None = None, outlet: str | None = None
+) -> Iterator[tuple[TermUse, str]]:
+    """The stored term uses with their article's outlet ("unknown outlet" where none)."""
+    query = select(term_uses).order_by(term_uses.c.actor, term_uses.c.outlet, term_uses.c.id)
+    if actor:
+        query = query.where(term_uses.c.actor == actor)
+    if outlet:
+        query = query.where(_contains(term_uses.c.outlet, outlet))
+    try:
+        with engine.connect() as connection:
+            for row in connection.execute(query).mappings():
+                use = TermUse(article=row["article"], actor=row["actor"], term=row["term"],
+                              term_class=row["term_class"], quoted=bool(row["quoted"]), sentence=row["sentence"],
+                              start=row["start"], reason=row["reason"])
+                yield use, row["outlet"] or "unknown outlet"
     except SQLAlchemyError as error:
         raise StoreError(f"cannot read the ledger: {error.__class__.__name__}: {error}") from error
 

@@ -2,7 +2,8 @@
 
 One row per article (a new version of an article whose page changed points at the one
 before), one per claim, one per actor the claims link to, one per name an article gives
-an actor ("mentions"), and the MinHash bands that find syndicated copies of an article.
+an actor ("mentions"), one per word it uses for an actor ("term_uses", `framing.py`), and
+the MinHash bands that find syndicated copies of an article.
 The migrations in `migrations/versions/` build exactly these tables; a test checks that
 they agree.
 """
@@ -111,4 +112,20 @@ minhash_bands = Table(
     Column("band", Integer, primary_key=True),
     Column("hash", BigInteger, primary_key=True),
     Column("article", String(32), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+)
+
+term_uses = Table(
+    "term_uses",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article", String(32), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("actor", Text, nullable=False),
+    Column("term", Text, nullable=False),
+    Column("term_class", Text, nullable=False),
+    Column("quoted", Boolean, nullable=False),
+    Column("sentence", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("outlet", Text),  # copied from the article, as on claims
+    Index("ix_term_uses_actor_outlet", "actor", "outlet", "term"),
 )

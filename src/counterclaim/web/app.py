@@ -2,7 +2,8 @@
 
 Routes: `/` (overview), `/figures`, `/figures/{id}`, `/claims` (every filter as a query
 parameter, `format=csv|jsonl` to download), `/articles/{id}`, `/actors/{id}`,
-`/healthz`, and `/assets/…` (the style sheet and plotly.js, both from the package).
+`/framing` (the words each outlet uses for each actor), `/healthz`, and `/assets/…`
+(the style sheet, the chart script and plotly.js, all from the package).
 
 Safety: templates escape everything (autoescape on, and no article text is ever marked
 safe); chart data is JSON with <, > and & escaped; only http(s) source URLs become links;
@@ -128,6 +129,10 @@ def create_app(db: str, *, token: str | None = None) -> FastAPI:
         if page is None:
             raise HTTPException(404, "no such actor")
         return render("actor.html", page=page)
+
+    @app.get("/framing", response_class=HTMLResponse)
+    def framing(actor: str | None = None) -> HTMLResponse:
+        return render("framing.html", tables=pages.framing_tables(engine, actor or None), actor=actor)
 
     @app.get("/assets/style.css")
     def style() -> Response:

@@ -5,12 +5,14 @@ template escapes every piece and never marks any article text as safe.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from sqlalchemy import Engine
 
 from counterclaim.compare import Figure, figures
+from counterclaim.framing import TermCount, term_counts
 from counterclaim.model import Actor, Article, Claim
 from counterclaim.store import (
     ClaimFilter,
@@ -20,6 +22,7 @@ from counterclaim.store import (
     read_actor,
     read_article,
     read_claims,
+    read_term_uses,
     summarise,
 )
 from counterclaim.web.charts import chart_json
@@ -74,6 +77,40 @@ class ActorPage:
     actor: Actor
     names: list[str]
     claims: list[Claim]
+
+
+@dataclass(frozen=True)
+class FramingRow:
+    term: str
+    term_class: str
+    cells: dict[str, TermCount]  # by outlet
+
+
+@dataclass(frozen=True)
+class FramingTable:
+    """One actor: outlets as columns, terms as rows."""
+
+    actor: str
+    outlets: list[str]
+    rows: list[FramingRow]
+
+
+def framing_tables(engine: Engine, actor: str | None = None, *, limit: int = 8) -> list[FramingTable]:
+    """The framing tables of `actor`, or of the `limit` actors with the most term uses."""
+    counts = term_counts(read_term_uses(engine, actor=actor))
+    by_actor: dict[str, list[TermCount]] = defaultdict(list)
+    for count in counts:
+        by_actor[count.actor].append(count)
+    ranked = sorted(by_actor.items(), key=lambda item: -sum(c.count for c in item[1]))[:limit]
+    tables = []
+    for actor_id, found in ranked:
+        rows: dict[str, FramingRow] = {}
+        for count in found:
+            row = rows.setdefault(count.term, FramingRow(count.term, count.term_class, {}))
+            row.cells[count.outlet] = count
+        ordered = sorted(rows.values(), key=lambda r: (r.term_class == "name", -sum(c.count for c in r.cells.values())))
+        tables.append(FramingTable(actor_id, sorted({c.outlet for c in found}), ordered))
+    return tables
 
 
 def overview(engine: Engine) -> Overview:
