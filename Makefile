@@ -13,12 +13,13 @@ BIN := $(VENV)/bin
 # Written after a successful install; newer than pyproject.toml means nothing to do.
 STAMP := $(VENV)/.installed
 
-.PHONY: help install demo test bench clean distclean
+.PHONY: help install demo test bench fuzz clean distclean
 
 help:
 	@echo "make demo    install if needed, then extract the claims of examples/ as a table"
 	@echo "make test    install if needed, then ruff, import contracts, mypy and pytest"
 	@echo "make bench   throughput: number grammar, extraction vs the regex peer, store, compare, web"
+	@echo "make fuzz    fuzz the text, HTML and JSONL readers (FUZZ_SECONDS=60 each)"
 	@echo "make install create $(VENV) and install counterclaim with its test extras and model"
 	@echo "make clean   remove caches and build outputs (distclean: also $(VENV))"
 
@@ -53,6 +54,11 @@ bench: install
 		echo "== $$script"; \
 		$(BIN)/python "$$script"; \
 	done
+
+# Mutated real inputs through each reader for FUZZ_SECONDS (default 60) each; a crash
+# is saved under tests/fuzz-crashes/ and fails the run.
+fuzz: install
+	$(BIN)/python tests/fuzz_readers.py
 
 clean:
 	rm -rf build dist src/*.egg-info .pytest_cache .ruff_cache .mypy_cache .hypothesis

@@ -65,6 +65,10 @@ FullParseOption = Annotated[
                  "the ones their attribution reads (the reference for the fast path; slower)."),
 ]
 
+ErrorsOption = Annotated[
+    Path | None, typer.Option("--errors", help="Write one JSON line per skipped file or line: path, line, reason.")
+]
+StrictOption = Annotated[bool, typer.Option("--strict", help="Exit 1 when any file or line was skipped.")]
 ActorsOption = Annotated[
     list[Path] | None,
     typer.Option("--actors", help="An actor file (YAML, the format of the built-in base) that adds "
@@ -109,6 +113,8 @@ def extract(
     model: ModelOption = None,
     full_parse: FullParseOption = False,
     actors: ActorsOption = None,
+    errors: ErrorsOption = None,
+    strict: StrictOption = False,
     debug: DebugOption = False,
 ) -> None:
     """Print every quantitative claim in the articles under PATHS.
@@ -121,7 +127,7 @@ def extract(
     for _article, found in _extracted(paths, summary, options=options, debug=debug):
         claims.extend(found)
     render_claims(claims, format)
-    _finish(summary)
+    _finish(summary, errors=errors, strict=strict)
 
 
 @app.command()
@@ -130,11 +136,15 @@ def ingest(
     db: DbOption = "counterclaim.db",
     model: ModelOption = None,
     actors: ActorsOption = None,
+    errors: ErrorsOption = None,
+    strict: StrictOption = False,
     debug: DebugOption = False,
 ) -> None:
     """Extract the claims of the articles under PATHS and store them in the ledger.
 
     An article already stored (same text) is skipped, so a rerun adds only what is new.
+    A file or line that cannot be read is reported (and listed in --errors FILE) and the
+    rest are stored; the exit status is 1 only when nothing could be read (or with --strict).
 
     Example: counterclaim ingest examples/ --db counterclaim.db
     """
@@ -153,7 +163,7 @@ def ingest(
         _fail(error, debug)
     err.print(f"{stored} new articles stored in {db}, {summary.articles - stored} already there"
               + (" (nothing new)" if not stored and summary.articles else ""))
-    _finish(summary)
+    _finish(summary, errors=errors, strict=strict)
 
 
 @app.command("claims")
@@ -409,9 +419,16 @@ def _extracted(
         _fail(error, debug)
 
 
-def _finish(summary: RunSummary) -> None:
-    err.print(summary.line())
-    if summary.skipped and not summary.articles:
+def _finish(summary: RunSummary, *, errors: Path | None = None, strict: bool = False) -> None:
+    """Print the summary, write the skips to `errors`, and exit 1 when nothing was read
+    (or, with `strict`, when anything was skipped)."""
+    if errors is not None:
+        with errors.open("w", encoding="utf-8") as out:
+            for skip in summary.skipped:
+                out.write(json.dumps({"path": skip.path, "line": skip.line, "reason": skip.reason},
+                                     ensure_ascii=False) + "\n")
+    err.print(summary.line() + (f" — see {errors}" if errors is not None and summary.skipped else ""))
+    if summary.skipped and (strict or not summary.articles):
         raise typer.Exit(1)
 
 

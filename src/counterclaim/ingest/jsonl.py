@@ -21,7 +21,7 @@ def read_jsonl(path: Path, *, source_path: str) -> Iterator[Article | Skip]:
     Yields:
         `Article` (doc: the record's `id`, else "FILE:LINE") or `Skip`, in line order.
     """
-    content = read_decoded(path, source_path=source_path)
+    content = read_decoded(path, source_path=source_path, limit=None)  # many articles: no file limit
     if isinstance(content, Skip):
         yield content
         return

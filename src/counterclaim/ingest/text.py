@@ -11,11 +11,19 @@ import hashlib
 import re
 from pathlib import Path
 
+from charset_normalizer import from_bytes
+
 from counterclaim.ingest.clean import clean_text
 from counterclaim.ingest.header import split_header
 from counterclaim.ingest.outlets import outlet_for_url
 from counterclaim.model import Article, Skip
 
+_DETECT_BYTES = 200_000  # enough of a file to tell its encoding
+MAX_FILE_BYTES = 10_000_000  # a text or HTML file holds one article: far larger is no news page
+_CHAOS_TIE = 0.01  # charset-normalizer "mess" ratios this close are equally good
+# Legacy encodings of news text, in order of preference among equally good fits.
+_COMMON_ENCODINGS = ("cp1251", "cp1250", "iso8859_2", "cp1256", "cp1253", "cp1254", "koi8_r", "iso8859_15",
+                     "cp1255", "cp1257", "iso8859_5", "iso8859_6", "iso8859_7", "iso8859_8", "iso8859_9")
 # C0 control characters other than tab, newlines and form feed: not in a text file.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
@@ -25,10 +33,8 @@ class DecodeError(ValueError):
 
 
 def decode(data: bytes) -> str:
-    """Decode a text file's bytes: UTF-8 (BOM allowed), else UTF-16 with BOM, else cp1252.
-
-    cp1252 is only taken when the bytes are not UTF-8, decode strictly as cp1252 and
-    hold no control characters; charset detection proper is future work.
+    """Decode a text file's bytes: UTF-8 (BOM allowed), else UTF-16 with BOM, else the
+    encoding charset-normalizer detects, else cp1252; never text with control characters.
 
     Raises:
         DecodeError: empty, binary (NUL bytes), or undecodable input.
@@ -51,13 +57,44 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         utf8_error = f"not UTF-8: byte 0x{data[error.start]:02x} at offset {error.start}"
+    for text in (_detected(data), _cp1252(data)):
+        if text is not None and not _CONTROL.search(text):
+            return text
+    raise DecodeError(f"{utf8_error}, and no other text encoding fits")
+
+
+def _detected(data: bytes) -> str | None:
+    """The text in the encoding charset-normalizer finds least garbled; among equally good
+    ones, the commonest in news (cp1252 first: Western text decodes the same in several)."""
+    found = from_bytes(data[:_DETECT_BYTES])
+    if not found:
+        return None
+    least = min(match.chaos for match in found)
+    tied = [match.encoding for match in found if match.chaos <= least + _CHAOS_TIE]
+    western = _cp1252(data)
+    if "cp1252" in tied or any(_decodes_as(data, encoding, western) for encoding in tied):
+        return western
+    encoding = next((e for e in _COMMON_ENCODINGS if e in tied), None)
+    if encoding is None:
+        return None  # an exotic code page (EBCDIC, DOS) fits bytes that are no text at all
     try:
-        text = data.decode("cp1252")
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _decodes_as(data: bytes, encoding: str, text: str | None) -> bool:
+    try:
+        return text is not None and data.decode(encoding) == text
+    except (UnicodeDecodeError, LookupError):
+        return False
+
+
+def _cp1252(data: bytes) -> str | None:
+    try:
+        return data.decode("cp1252")
     except UnicodeDecodeError:
-        raise DecodeError(utf8_error) from None
-    if _CONTROL.search(text):
-        raise DecodeError(utf8_error)
-    return text
+        return None
 
 
 def article_id(text: str) -> str:
@@ -99,9 +136,13 @@ def article_from_text(
     )
 
 
-def read_decoded(path: Path, *, source_path: str) -> str | Skip:
-    """The text of a file, or a `Skip` saying why it cannot be read as text."""
+def read_decoded(path: Path, *, source_path: str, limit: int | None = MAX_FILE_BYTES) -> str | Skip:
+    """The text of a file, or a `Skip` saying why it cannot be read as text (or is larger
+    than `limit` bytes: one article per file never is)."""
     try:
+        size = path.stat().st_size
+        if limit is not None and size > limit:
+            return Skip(path=source_path, reason=f"too large: {size:,} bytes (limit {limit:,} for one article)")
         return decode(path.read_bytes())
     except DecodeError as error:
         return Skip(path=source_path, reason=str(error))

@@ -48,6 +48,9 @@ class Quotation:
     closed: bool
 
 
+MAX_SENTENCE_CHARS = 2_000  # longer runs are cut at a space: see `_bounded`
+
+
 def split_sentences(text: str) -> list[Sentence]:
     r"""The sentences of `text`, in order, with offsets; blank lines are skipped.
 
@@ -79,13 +82,26 @@ def _line_sentences(line: str) -> list[tuple[int, int]]:
         start = match.end()
     spans.append((start, len(line)))
     result = []
-    for a, b in spans:
+    for a, b in (piece for span in spans for piece in _bounded(line, *span)):
         stripped = line[a:b]
         left = len(stripped) - len(stripped.lstrip())
         right = len(stripped.rstrip())
         if right > left:
             result.append((a + left, a + right))
     return result
+
+
+def _bounded(line: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A run-on "sentence" (a table, a list, a page without full stops) cut at spaces into
+    pieces of at most MAX_SENTENCE_CHARS, so no parse ever gets a page-long input."""
+    pieces = []
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = line.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
 
 
 def _is_abbreviation(line: str, period: int) -> bool:
