@@ -77,7 +77,8 @@ ActorsOption = Annotated[
 
 CSV_FIELDS = ("doc", "value", "value_high", "qualifier", "unit", "measure", "counted", "counted_group",
               "claimant", "claimant_id", "claimant_party", "claimant_link", "optional", "text", "start",
-              "end", "date", "outlet", "url", "article", "sentence")
+              "end", "date", "period_start", "period_end", "cumulative", "place", "place_id", "country", "lat",
+              "lon", "place_link", "outlet", "url", "article", "sentence")
 
 
 @dataclass
@@ -174,7 +175,10 @@ def list_claims(
     party: Annotated[str | None, typer.Option(help="Only claims of this party (see `actors list`).")] = None,
     outlet: Annotated[str | None, typer.Option(help="Outlet name (part of it).")] = None,
     since: Annotated[str | None, typer.Option(help="Articles dated on or after this day (YYYY-MM-DD).")] = None,
-    search: Annotated[str | None, typer.Option(help="Text the evidence sentence contains.")] = None,
+    search: Annotated[str | None, typer.Option(help="Words of the sentence, counted phrase or claimant.")] = None,
+    place: Annotated[str | None, typer.Option(help="Where the event happened (part of the name, or a place id).")]
+    = None,
+    country: Annotated[str | None, typer.Option(help="Country of the place (ISO code: PS, UA, SD …).")] = None,
     format: LedgerFormatOption = LedgerFormat.table,
     output: OutputOption = None,
     debug: DebugOption = False,
@@ -186,7 +190,7 @@ def list_claims(
     from counterclaim.store import ClaimFilter, StoreError, read_claims
 
     filters = ClaimFilter(measure=measure, claimant=claimant, party=party, outlet=outlet, since=since,
-                          search=search)
+                          search=search, place=place, country=country)
     try:
         found = list(read_claims(_ledger(db, debug), filters))
     except StoreError as error:

@@ -15,7 +15,7 @@
 6. merge the mentions of one figure (headline, lead, quote) into one claim;
 7. link each claimant to an actor and each counted phrase to a group (`actors/`);
 8. read the period of each count from its sentence, against the article date
-   (`periods.py`).
+   (`periods.py`), and the place it happened (`places.py`).
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from counterclaim.nlp.counted import Counted, find_counted
 from counterclaim.nlp.measures import Measure, find_measure, other_measure, part_of_total, restates_figure
 from counterclaim.nlp.sentences import Quotation, Sentence, find_quotations, quotation_at, split_sentences
 from counterclaim.periods import find_period
+from counterclaim.places import article_country, find_place
 
 QUALIFIER_RANK = {"exact": 0, "approx": 1, "range": 1, "over": 2, "under": 2, "at_least": 3, "at_most": 3}
 # Nouns that a number after them names rather than counts: "Route 60", "Operation 1027".
@@ -91,7 +92,8 @@ def extract_articles(
             headline_end = _headline_end(plan.sentences)
             merged = merge_repeats(claims, headline_end=headline_end)  # step 6
             linked = link_claims(merged, base, provisional, article.text)  # step 7
-            yield [_with_period(claim, article.date) for claim in linked]  # step 8
+            country = article_country(article.text)
+            yield [_with_place(_with_period(claim, article.date), country) for claim in linked]  # step 8
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,18 @@ def _plan(article: Article, *, full_parse: bool) -> _Plan:
 def _with_period(claim: Claim, article_date: str | None) -> Claim:
     period = find_period(claim.sentence, article_date)
     return replace(claim, period_start=period.start, period_end=period.end, cumulative=period.cumulative)
+
+
+def _with_place(claim: Claim, country: str | None) -> Claim:
+    start = max(0, claim.sentence.find(claim.text))
+    link = find_place(claim.sentence, start, start + len(claim.text), country)
+    if link is None:
+        # No place in the sentence: the country the article is about, and no place.
+        return replace(claim, country=country, place_link="the article's country") if country else claim
+    place = link.place
+    return replace(claim, place=link.written, place_id=place.id if place else None,
+                   country=place.country if place else None, lat=place.lat if place else None,
+                   lon=place.lon if place else None, place_link=link.reason)
 
 
 def _headline_end(sentences: list[Sentence]) -> int:

@@ -132,6 +132,12 @@ class Claim:
     period_start: str | None = None  # the window of the count (ISO dates), `periods.py`
     period_end: str | None = None
     cumulative: bool | None = None  # a running total ("since October 7"), not a window
+    place: str | None = None  # where the counted event happened, as the sentence writes it (`places.py`)
+    place_id: str | None = None
+    country: str | None = None  # ISO 3166-1 alpha-2
+    lat: float | None = None
+    lon: float | None = None
+    place_link: str | None = None  # why: "in the clause (gazetteer)", "in the sentence (ambiguous: …)"
     outlet: str | None = None
     date: str | None = None
     url: str | None = None

@@ -50,6 +50,8 @@ class ClaimFilter:
     until: str | None = None  # ISO date: articles of that day or earlier
     search: str | None = None  # words of the sentence, counted phrase or claimant (word starts)
     counted_group: str | None = None
+    place: str | None = None  # part of the place's name as written, or its id
+    country: str | None = None  # ISO code
 
 
 @dataclass(frozen=True)
@@ -219,6 +221,8 @@ def _claim_row(position: int, claim: Claim, article: Article, group: str) -> dic
         "claimant_id": claim.claimant_id, "claimant_party": claim.claimant_party,
         "claimant_link": claim.claimant_link, "counted_group": claim.counted_group,
         "period_start": claim.period_start, "period_end": claim.period_end, "cumulative": claim.cumulative,
+        "place": claim.place, "place_id": claim.place_id, "country": claim.country, "lat": claim.lat,
+        "lon": claim.lon, "place_link": claim.place_link,
     }
 
 
@@ -383,6 +387,10 @@ def claim_conditions(filters: ClaimFilter, table: Any = claims) -> list[ColumnEl
         found.append(table.c.date <= filters.until)
     if filters.search:
         found.append(word_search(table, filters.search))
+    if filters.place:
+        found.append(or_(_contains(table.c.place, filters.place), table.c.place_id == filters.place))
+    if filters.country:
+        found.append(table.c.country == filters.country.upper())
     return found
 
 
@@ -403,5 +411,6 @@ def _claim(row: RowMapping) -> Claim:
         claimant_id=row["claimant_id"], claimant_party=row["claimant_party"],
         claimant_link=row["claimant_link"], counted_group=row["counted_group"],
         period_start=row["period_start"], period_end=row["period_end"],
-        cumulative=row["cumulative"],
+        cumulative=row["cumulative"], place=row["place"], place_id=row["place_id"], country=row["country"],
+        lat=row["lat"], lon=row["lon"], place_link=row["place_link"],
     )

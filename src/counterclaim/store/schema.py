@@ -78,6 +78,12 @@ claims = Table(
     Column("outlet", Text),
     Column("syndication", String(32)),
     Column("party", Text),  # claimant_party, else "outlet: X" for the outlet's own voice, else "unlinked"
+    Column("place", Text),  # where the counted event happened (migration 0005)
+    Column("place_id", Text, index=True),
+    Column("country", String(2), index=True),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("place_link", Text),
     Index("ix_claims_figure", "measure", "counted_group"),
     Index("ix_claims_figure_party", "measure", "counted_group", "party", "date", "value", "cumulative"),
     Index("ix_claims_figure_sources", "measure", "counted_group", "syndication"),

@@ -1,0 +1,84 @@
+"""Places (issue 11): where each counted event happened, from a gazetteer that ships installed."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from counterclaim.extract import extract_articles
+from counterclaim.ingest import read
+from counterclaim.places import find_place, resolve
+
+SPELLINGS = Path(__file__).resolve().parent / "data" / "place_spellings.jsonl"
+MAX_KM = 30
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(a))
+
+
+def test_place_spellings_resolve_with_high_precision_and_recall() -> None:
+    rows = [json.loads(line) for line in SPELLINGS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(rows) >= 80
+    resolved = correct = 0
+    wrong = []
+    for row in rows:
+        link = resolve(row["name"], row.get("context"))
+        if link.place is not None:
+            resolved += 1
+        if row["country"] is None:
+            ok = link.place is None
+        else:
+            ok = (link.place is not None and link.place.country == row["country"] and link.place.lat is not None
+                  and _km(link.place.lat, link.place.lon, row["lat"], row["lon"]) <= MAX_KM)
+        correct += ok and row["country"] is not None
+        if not ok:
+            found = f"{link.place.name} ({link.place.country})" if link.place else link.reason
+            wrong.append(f"{row['name']!r} in {row.get('context')}: expected {row['country']}, got {found}")
+    expected = sum(row["country"] is not None for row in rows)
+    precision, recall = correct / max(1, resolved), correct / expected
+    print(f"\nplace spellings: {len(rows)}, precision {precision:.3f}, recall {recall:.3f}")
+    print("\n".join(wrong))
+    assert precision >= 0.95
+    assert recall >= 0.90
+
+
+def test_ambiguous_names_need_the_article_country() -> None:
+    assert resolve("Tripoli", "LB").place.country == "LB"
+    assert resolve("Tripoli", "LY").place.country == "LY"
+    assert resolve("Hope", "UA").place is None
+
+
+def test_the_place_in_the_clause_wins_over_the_sentence() -> None:
+    sentence = "In Gaza City, officials said 12 people were killed in Jabalia overnight."
+    start = sentence.index("12")
+    link = find_place(sentence, start, start + len("12 people were killed"), "PS")
+    assert link is not None and link.place is not None and link.place.name == "Jabalia"
+    assert link.reason.startswith("in the clause")
+
+
+@pytest.fixture(scope="module")
+def news(shared: Path) -> dict[str, list]:
+    articles = list(read(shared / "corpus" / "news"))
+    return {a.doc: found for a, found in zip(articles, extract_articles(articles), strict=True)}
+
+
+def test_ocha_fatalities_land_on_their_places(news: dict[str, list]) -> None:
+    claims = news["103_ocha_gaza_flash_update_17.txt"]
+    places = {c.place_id: c for c in claims if c.measure == "killed" and c.place_id}
+    names = {c.place.lower() for c in places.values() if c.place}
+    for expected in ("jabalia", "rafah", "deir al-balah", "khan younis"):
+        assert any(expected in name for name in names), (expected, names)
+    assert all(c.country == "PS" and c.lat is not None and c.lon is not None for c in places.values())
+
+
+def test_sudan_and_myanmar_claims_land_in_their_countries(news: dict[str, list]) -> None:
+    sudan = [c.country for c in news["110_aap_sudan_rsf_drone_attack_kills_53.txt"] if c.country]
+    myanmar = [c.country for c in news["112_irrawaddy_junta_airstrikes_resistance_strongholds.txt"] if c.country]
+    assert sudan and set(sudan) == {"SD"}
+    assert myanmar and set(myanmar) == {"MM"}
