@@ -34,6 +34,8 @@ STAGES = (
     ("plan: sentences, quotations, number grammar", "_plan", "extract.py"),
     ("actor linking and counted groups", "link_claims", "actors/__init__.py"),
     ("periods", "_with_period", "extract.py"),
+    ("places", "_with_place", "extract.py"),
+    ("places", "article_country", "places.py"),
 )
 OTHER = "claim rules (counted, measures, attribution) and the rest"
 

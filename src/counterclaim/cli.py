@@ -22,7 +22,7 @@ from rich.progress import track
 from rich.table import Table
 
 from counterclaim.errors import CounterclaimError
-from counterclaim.model import Actor, Article, Claim, Skip
+from counterclaim.model import Actor, Article, Claim, Skip, figure_text
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -466,15 +466,7 @@ def claim_record(claim: Claim) -> dict[str, object]:
 
 
 def _figure(claim: Claim) -> str:
-    words = {"over": "more than ", "at_least": "at least ", "approx": "about ", "under": "fewer than ",
-             "at_most": "up to "}
-    if claim.value is None:
-        return "vague"  # "dozens", "hundreds": no number to show
-    value = f"{claim.value:,.0f}" if claim.value.is_integer() else f"{claim.value:,}"
-    if claim.value_high is not None:
-        value += f"–{claim.value_high:,.0f}"
-    unit = {"count": "", "percent": "%"}.get(claim.unit, f" {claim.unit}")
-    return f"{words.get(claim.qualifier, '')}{value}{unit}"
+    return figure_text(claim.value, claim.value_high, claim.qualifier, claim.unit)
 
 
 actors_app = typer.Typer(no_args_is_help=True, help="The actor base: who publishes and who is counted.")

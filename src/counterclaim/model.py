@@ -25,6 +25,8 @@ MEASURES = (
     "other",
 )
 AUTHOR = "@author"  # the claimant of a figure the article states in its own voice
+QUALIFIER_WORDS = {"exact": "", "range": "", "approx": "about ", "over": "more than ", "at_least": "at least ",
+                   "under": "fewer than ", "at_most": "at most "}
 ACTOR_TYPES = (
     "person",
     "armed_group",
@@ -187,3 +189,14 @@ class TermUse:
     sentence: str
     start: int  # offset of the term in the article text
     reason: str  # how the term was tied to the actor: "named with it", "of X", "article context"
+
+
+def figure_text(value: float | None, value_high: float | None, qualifier: str, unit: str = "count") -> str:
+    """A claimed figure as a reader says it: "more than 60", "20–30", "about 1.5%", "vague"."""
+    if value is None:
+        return "vague"  # "dozens", "hundreds": no number to show
+    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+    if value_high is not None:
+        text += f"–{value_high:,.0f}"
+    suffix = {"count": "", "percent": "%"}.get(unit, f" {unit}")
+    return f"{QUALIFIER_WORDS.get(qualifier, '')}{text}{suffix}"

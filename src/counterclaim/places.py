@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -115,6 +115,7 @@ def _index(by_name: dict[str, list[Place]], by_key: dict[str, list[Place]], plac
         by_key[spelling_key(name)].append(place)
 
 
+@lru_cache(maxsize=1 << 16)  # news names the same places again and again
 def resolve(name: str, context: str | None = None) -> PlaceLink:
     """The place `name` means, in an article about `context` (a country code) if given."""
     if plain(name) in NOT_PLACES:

@@ -27,30 +27,24 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from sqlalchemy import Engine
 
 from counterclaim.compare import figures
+from counterclaim.model import figure_text
 from counterclaim.store import SORTABLE, ClaimFilter, StoreError, open_store
 from counterclaim.web import pages
 from counterclaim.web.charts import plotly_js
 
 TOKEN_COOKIE = "counterclaim_token"
-QUALIFIER_WORDS = {"exact": "", "approx": "about ", "over": "more than ", "at_least": "at least ",
-                   "under": "fewer than ", "at_most": "at most ", "range": ""}
 
 
 def templates() -> Environment:
     environment = Environment(loader=PackageLoader("counterclaim.web", "templates"),
                               autoescape=select_autoescape(default=True, default_for_string=True))
-    environment.filters["figure"] = figure_text
+    environment.filters["figure"] = claim_figure
     return environment
 
 
-def figure_text(claim: Any) -> str:
-    """ "more than 60", "20–30", "vague" for a claim's number."""
-    if claim.value is None:
-        return "vague"
-    value = f"{claim.value:,.0f}" if float(claim.value).is_integer() else f"{claim.value:,}"
-    if claim.value_high is not None:
-        value += f"–{claim.value_high:,.0f}"
-    return QUALIFIER_WORDS.get(claim.qualifier, "") + value
+def claim_figure(claim: Any) -> str:
+    """ "more than 60", "20–30", "vague": a claim's (or a figure claim's) number."""
+    return figure_text(claim.value, claim.value_high, claim.qualifier, getattr(claim, "unit", "count"))
 
 
 def create_app(db: str, *, token: str | None = None) -> FastAPI:

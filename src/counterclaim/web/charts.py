@@ -17,12 +17,11 @@ from functools import cache
 from typing import Any
 
 from counterclaim.compare import Figure, FigureClaim
+from counterclaim.model import figure_text
 
 MARKERS = {"exact": "circle", "approx": "circle-open", "range": "line-ns-open", "over": "triangle-up-open",
            "at_least": "triangle-up-open", "under": "triangle-down-open", "at_most": "triangle-down-open"}
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf", "#7f7f7f")
-QUALIFIER_WORDS = {"exact": "", "approx": "about ", "over": "more than ", "at_least": "at least ",
-                   "under": "fewer than ", "at_most": "at most ", "range": ""}
 
 
 def chart_spec(figure: Figure) -> dict[str, Any]:
@@ -40,7 +39,7 @@ def chart_spec(figure: Figure) -> dict[str, Any]:
             "x": [c.date or c.period_end for c in claims], "y": [c.value for c in claims],
             "marker": {"color": colour, "size": 11, "symbol": [MARKERS.get(c.qualifier, "circle") for c in claims],
                        "line": {"width": 2, "color": colour}},
-            "text": [f"{QUALIFIER_WORDS.get(c.qualifier, '')}{_number(c)} — {c.claimant} ({c.outlet or 'no outlet'})"
+            "text": [f"{figure_text(c.value, c.value_high, c.qualifier)} — {c.claimant} ({c.outlet or 'no outlet'})"
                      for c in claims],
             "hoverinfo": "text",
         })
@@ -76,11 +75,6 @@ def plotly_js() -> str:
     from plotly.offline import get_plotlyjs  # type: ignore[import-untyped]
 
     return str(get_plotlyjs())
-
-
-def _number(claim: FigureClaim) -> str:
-    value = f"{claim.value:,.0f}" if claim.value is not None else "?"
-    return f"{value}–{claim.value_high:,.0f}" if claim.value_high is not None else value
 
 
 def _shift(day: str, days: int) -> str:
