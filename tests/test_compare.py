@@ -84,7 +84,7 @@ def test_one_wire_story_in_two_outlets_is_one_independent_source(tmp_path: Path,
 def test_compare_about_and_the_table(seeds_db: Path) -> None:
     result = CliRunner().invoke(app, ["compare", "--db", str(seeds_db), "--about", "hostage"])
     assert result.exit_code == 0, result.output
-    assert "captives" in result.stdout and "combatants" not in result.stdout
+    assert "captives" in result.stdout and "combatants" not in result.stdout and "personnel" not in result.stdout
 
 
 def test_ledger_api_returns_dataframes(seeds_db: Path) -> None:

@@ -1,7 +1,7 @@
 """Figures: the claims about one quantity, side by side, party by party.
 
 A figure is what is counted and what happened to it: measure × counted group ("killed —
-combatants of Israel", "held — captives of Israel"). Its claims keep their own periods:
+military personnel of Israel", "held — captives of Israel"). Its claims keep their own periods:
 a running total ("219 since the ground operation began") sits beside a count for a week
 ("more than 60 over the past week"), and `cumulative` says whether the figure's claims
 are all running totals (True), all windows (False) or a mix or unknown (None).

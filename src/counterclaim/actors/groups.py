@@ -1,5 +1,5 @@
 """Who a claim counts: "Hamas fighters" and "militants of Hamas" are combatants of Hamas,
-"Israeli troops" and "IDF soldiers" combatants of Israel's forces, "civilians in Gaza"
+"Israeli troops" and "IDF soldiers" military personnel of Israel, "civilians in Gaza"
 civilians.
 
 The group is a category from the head noun of the counted phrase (combatants, civilians,
@@ -17,11 +17,14 @@ from counterclaim.actors.base import ActorBase
 from counterclaim.actors.names import plain
 from counterclaim.model import Actor
 
+# Each side counts the other's dead with its own words: soldiers and troops are a state's
+# forces, fighters and militants an armed group's. Keeping the two apart keeps a bare
+# "180 fighters" from joining another side's "Kalvanian soldiers" (compare.py).
 CATEGORIES = {
-    "combatants": """fighter militant terrorist soldier troop trooper serviceman servicemen
-        servicewoman personnel operative gunman gunmen rebel insurgent jihadist combatant
-        mercenary conscript reservist paratrooper marine commander officer guerrilla
-        militiaman militiamen sniper""",
+    "military personnel": """soldier troop trooper serviceman servicemen servicewoman personnel
+        conscript reservist paratrooper marine officer sniper""",
+    "combatants": """fighter militant terrorist operative gunman gunmen rebel insurgent jihadist
+        combatant mercenary commander guerrilla militiaman militiamen""",
     "civilians": "civilian resident villager passer-by bystander worshipper",
     "children": "child children minor boy girl infant baby",
     "women": "woman women",
