@@ -15,10 +15,9 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import Engine, case, func, or_, select
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.sql import Select
 
-from counterclaim.store.db import ClaimFilter, StoreError, claim_conditions
+from counterclaim.store.db import ClaimFilter, claim_conditions, reading
 from counterclaim.store.schema import claims
 
 FigureKey = tuple[str, str | None]  # (measure, counted group)
@@ -148,8 +147,5 @@ def _max(a: float | None, b: float | None) -> float | None:
 
 
 def _run(engine: Engine, query: Select[Any]) -> list[Any]:
-    try:
-        with engine.connect() as connection:
-            return list(connection.execute(query))
-    except SQLAlchemyError as error:
-        raise StoreError(f"cannot read the ledger: {error.__class__.__name__}: {error}") from error
+    with reading(engine) as connection:
+        return list(connection.execute(query))

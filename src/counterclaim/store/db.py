@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from importlib import resources
@@ -240,12 +241,9 @@ def read_stored(engine: Engine, filters: ClaimFilter = ClaimFilter()) -> Iterato
         .where(*claim_conditions(filters))
         .order_by(articles.c.ingested_at, articles.c.id, claims.c.position)
     )
-    try:
-        with engine.connect() as connection:
-            for row in connection.execute(query).mappings():
-                yield StoredClaim(_claim(row), row["syndication"])
-    except SQLAlchemyError as error:
-        raise StoreError(f"cannot read the ledger: {error.__class__.__name__}: {error}") from error
+    with reading(engine) as connection:
+        for row in connection.execute(query).mappings():
+            yield StoredClaim(_claim(row), row["syndication"])
 
 
 SORTABLE = ("date", "value", "measure", "claimant", "outlet", "party")
@@ -277,75 +275,60 @@ def claims_page(
         .where(*claim_conditions(filters)).order_by(order, claims.c.id).limit(limit).offset(offset)
     )
     total = select(func.count()).select_from(claims).where(*claim_conditions(filters))
-    try:
-        with engine.connect() as connection:
-            rows = [_claim(row) for row in connection.execute(query).mappings()]
-            return rows, int(connection.execute(total).scalar() or 0)
-    except SQLAlchemyError as error:
-        raise StoreError(f"cannot read the ledger: {error.__class__.__name__}: {error}") from error
+    with reading(engine) as connection:
+        rows = [_claim(row) for row in connection.execute(query).mappings()]
+        return rows, int(connection.execute(total).scalar() or 0)
 
 
 def read_article(engine: Engine, article_id: str) -> tuple[Article, list[Claim]] | None:
     """A stored article with its claims in order; None when there is none with that id."""
-    try:
-        with engine.connect() as connection:
-            row = connection.execute(select(articles).where(articles.c.id == article_id)).mappings().first()
-            if row is None:
-                return None
-            found = connection.execute(
-                select(claims, articles.c.url).join(articles, claims.c.article == articles.c.id)
-                .where(claims.c.article == article_id).order_by(claims.c.position)
-            ).mappings()
-            article = Article(id=row["id"], doc=row["doc"], text=row["text"], title=row["title"], date=row["date"],
-                              url=row["url"], outlet=row["outlet"], source_path=row["source_path"])
-            return article, [_claim(r) for r in found]
-    except SQLAlchemyError as error:
-        raise StoreError(f"cannot read the ledger: {error.__class__.__name__}: {error}") from error
+    with reading(engine) as connection:
+        row = connection.execute(select(articles).where(articles.c.id == article_id)).mappings().first()
+        if row is None:
+            return None
+        found = connection.execute(
+            select(claims, articles.c.url).join(articles, claims.c.article == articles.c.id)
+            .where(claims.c.article == article_id).order_by(claims.c.position)
+        ).mappings()
+        article = Article(id=row["id"], doc=row["doc"], text=row["text"], title=row["title"], date=row["date"],
+                          url=row["url"], outlet=row["outlet"], source_path=row["source_path"])
+        return article, [_claim(r) for r in found]
 
 
 def read_actor(engine: Engine, actor_id: str) -> tuple[Actor, list[str]] | None:
     """A stored actor and the names articles gave it; None when there is none with that id."""
-    try:
-        with engine.connect() as connection:
-            row = connection.execute(select(actors).where(actors.c.id == actor_id)).mappings().first()
-            if row is None:
-                return None
-            names = connection.execute(
-                select(mentions.c.name).where(mentions.c.actor == actor_id).distinct().order_by(mentions.c.name)
-            ).scalars()
-            actor = Actor(id=row["id"], name=row["name"], type=row["type"], conflict=row["conflict"] or "",
-                          party=row["party"] or "", role=row["role"] or "", provisional=bool(row["provisional"]))
-            return actor, list(names)
-    except SQLAlchemyError as error:
-        raise StoreError(f"cannot read the ledger: {error.__class__.__name__}: {error}") from error
+    with reading(engine) as connection:
+        row = connection.execute(select(actors).where(actors.c.id == actor_id)).mappings().first()
+        if row is None:
+            return None
+        names = connection.execute(
+            select(mentions.c.name).where(mentions.c.actor == actor_id).distinct().order_by(mentions.c.name)
+        ).scalars()
+        actor = Actor(id=row["id"], name=row["name"], type=row["type"], conflict=row["conflict"] or "",
+                      party=row["party"] or "", role=row["role"] or "", provisional=bool(row["provisional"]))
+        return actor, list(names)
 
 
 def ledger_version(engine: Engine) -> tuple[int, str | None]:
     """Changes whenever an article is stored: (articles, the last ingest time)."""
-    try:
-        with engine.connect() as connection:
-            count, last = connection.execute(select(func.count(), func.max(articles.c.ingested_at))).one()
-            return int(count), last
-    except SQLAlchemyError as error:
-        raise StoreError(f"cannot read the ledger: {error.__class__.__name__}: {error}") from error
+    with reading(engine) as connection:
+        count, last = connection.execute(select(func.count(), func.max(articles.c.ingested_at))).one()
+        return int(count), last
 
 
 def summarise(engine: Engine) -> LedgerSummary:
     """Articles, outlets, the dates they span, the claims of each measure, the parties."""
-    try:
-        with engine.connect() as connection:
-            stored, outlets, first, last = connection.execute(select(
-                func.count(), func.count(func.distinct(articles.c.outlet)), func.min(articles.c.date),
-                func.max(articles.c.date),
-            )).one()
-            by_measure = connection.execute(
-                select(claims.c.measure, func.count()).group_by(claims.c.measure).order_by(func.count().desc())
-            ).all()
-            parties = connection.execute(select(claims.c.party).distinct().order_by(claims.c.party)).scalars()
-            return LedgerSummary(stored, outlets, first, last, {measure: count for measure, count in by_measure},
-                                 [p for p in parties if p])
-    except SQLAlchemyError as error:
-        raise StoreError(f"cannot read the ledger: {error.__class__.__name__}: {error}") from error
+    with reading(engine) as connection:
+        stored, outlets, first, last = connection.execute(select(
+            func.count(), func.count(func.distinct(articles.c.outlet)), func.min(articles.c.date),
+            func.max(articles.c.date),
+        )).one()
+        by_measure = connection.execute(
+            select(claims.c.measure, func.count()).group_by(claims.c.measure).order_by(func.count().desc())
+        ).all()
+        parties = connection.execute(select(claims.c.party).distinct().order_by(claims.c.party)).scalars()
+        return LedgerSummary(stored, outlets, first, last, {measure: count for measure, count in by_measure},
+                             [p for p in parties if p])
 
 
 def read_term_uses(
@@ -357,13 +340,20 @@ def read_term_uses(
         query = query.where(term_uses.c.actor == actor)
     if outlet:
         query = query.where(_contains(term_uses.c.outlet, outlet))
+    with reading(engine) as connection:
+        for row in connection.execute(query).mappings():
+            use = TermUse(article=row["article"], actor=row["actor"], term=row["term"],
+                          term_class=row["term_class"], quoted=bool(row["quoted"]), sentence=row["sentence"],
+                          start=row["start"], reason=row["reason"])
+            yield use, row["outlet"] or "unknown outlet"
+
+
+@contextmanager
+def reading(engine: Engine) -> Iterator[Connection]:
+    """A connection for reading; a database error becomes a StoreError that says so."""
     try:
         with engine.connect() as connection:
-            for row in connection.execute(query).mappings():
-                use = TermUse(article=row["article"], actor=row["actor"], term=row["term"],
-                              term_class=row["term_class"], quoted=bool(row["quoted"]), sentence=row["sentence"],
-                              start=row["start"], reason=row["reason"])
-                yield use, row["outlet"] or "unknown outlet"
+            yield connection
     except SQLAlchemyError as error:
         raise StoreError(f"cannot read the ledger: {error.__class__.__name__}: {error}") from error
 
