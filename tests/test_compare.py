@@ -120,3 +120,17 @@ def _articles_with_claims(seeds_db: Path) -> list[tuple]:
         claims_of.setdefault(stored.claim.article, []).append(stored.claim)
     articles = {a.id: a for a in read(Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds")}
     return [(articles[article_id], found) for article_id, found in claims_of.items()]
+
+
+def test_a_local_count_is_a_figure_apart_from_the_national_toll(tmp_path: Path, shared: Path) -> None:
+    db = tmp_path / "news.db"
+    result = CliRunner().invoke(app, ["ingest", str(shared / "corpus" / "news"), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    found = {f.figure: f for f in figures(open_store(str(db)))}
+    jabalia = found["killed/unspecified/jabalia-camp"]
+    assert jabalia.place == "Jabalia" and jabalia.label == "killed — unspecified · in Jabalia"
+    assert [c.value for c in jabalia.claims] == [63] and jabalia.claims[0].lat is not None
+    assert {c.value for c in found["killed/unspecified/rafah"].claims} == {43, 34, 1}
+    # A toll "in Gaza" (a region) stays with the national figure, beside claims with no place.
+    national = found["killed/children"]
+    assert national.place_id is None and {c.place for c in national.claims} >= {"Gaza", None}

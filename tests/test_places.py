@@ -62,6 +62,30 @@ def test_the_place_in_the_clause_wins_over_the_sentence() -> None:
     assert link.reason.startswith("in the clause")
 
 
+@pytest.mark.parametrize("sentence", [
+    "Three members of the Fano militia group were among the 12 people killed.",
+    "The armed wing of the Palestinian group said it killed 9 soldiers.",
+    "Hundreds of homes have been destroyed in Israel's air strikes, 40 of them this week.",
+    "Officials of the Russian army said 30 drones were shot down overnight.",
+    "At least 14 people were killed in Sudanese army shelling on Tuesday.",
+])
+def test_names_that_say_who_are_not_places(sentence: str) -> None:
+    start = next(i for i, ch in enumerate(sentence) if ch.isdigit())
+    link = find_place(sentence, start, start + 2, None)
+    assert link is None or link.place is None, link
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Shelling killed 7 civilians in the city of Kharkiv on Monday.", "Kharkiv"),
+    ("Two drones hit a village north of Kherson, wounding 5 people.", "Kherson"),
+    ("At least 4 people were killed on the outskirts of El Fasher.", "El Fasher"),
+])
+def test_of_names_a_place_after_a_place_word(sentence: str, expected: str) -> None:
+    start = next(i for i, ch in enumerate(sentence) if ch.isdigit())
+    link = find_place(sentence, start, start + 2, None)
+    assert link is not None and link.place is not None and link.place.name == expected, link
+
+
 @pytest.fixture(scope="module")
 def news(shared: Path) -> dict[str, list]:
     articles = list(read(shared / "corpus" / "news"))
@@ -82,3 +106,16 @@ def test_sudan_and_myanmar_claims_land_in_their_countries(news: dict[str, list])
     myanmar = [c.country for c in news["112_irrawaddy_junta_airstrikes_resistance_strongholds.txt"] if c.country]
     assert sudan and set(sudan) == {"SD"}
     assert myanmar and set(myanmar) == {"MM"}
+
+
+def test_a_place_is_carried_from_the_sentence_before_but_not_into_a_running_total() -> None:
+    from counterclaim.model import Article
+
+    text = ("An air strike hit a market in Kharkiv on Tuesday. At least 9 people were killed, officials said. "
+            "Overall, more than 1,200 people have been killed since the war began.\n\n"
+            "Elsewhere, 4 people were wounded.")
+    article = Article(id="carry", doc="carry.txt", text=text, date="2024-05-01")
+    found = {c.value: c for c in extract_articles([article]).__next__()}
+    assert found[9].place == "Kharkiv" and found[9].place_link.startswith("carried from the previous sentence")
+    assert found[1200].place is None  # a running total is not a count for that town
+    assert found[4].place is None  # another paragraph

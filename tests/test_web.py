@@ -11,14 +11,16 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
 import pytest
 import uvicorn
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, Route, expect
 from typer.testing import CliRunner
 
+from counterclaim import Ledger
 from counterclaim.cli import app as cli_app
 from counterclaim.store import open_store
 from counterclaim.web import create_app
@@ -56,12 +58,13 @@ def ledger(tmp_path_factory: pytest.TempPathFactory, shared: Path) -> Path:
     return db
 
 
-@pytest.fixture(scope="module")
-def server(ledger: Path) -> Iterator[str]:
+@contextmanager
+def _serving(db: Path) -> Iterator[str]:
+    """The app over `db` in uvicorn on a free loopback port; its base URL."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    config = uvicorn.Config(create_app(str(ledger)), host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port, log_level="warning")
     running = uvicorn.Server(config)
     thread = threading.Thread(target=running.run, daemon=True)
     thread.start()
@@ -75,6 +78,21 @@ def server(ledger: Path) -> Iterator[str]:
     yield url
     running.should_exit = True
     thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(ledger: Path) -> Iterator[str]:
+    with _serving(ledger) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def news_ledger(tmp_path_factory: pytest.TempPathFactory, shared: Path) -> Path:
+    """The news corpus: articles from several wars, with places."""
+    db = tmp_path_factory.mktemp("map") / "news.db"
+    result = CliRunner().invoke(cli_app, ["ingest", str(shared / "corpus" / "news"), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    return db
 
 
 @pytest.fixture
@@ -173,3 +191,49 @@ def test_framing_page(server: str, page: Page) -> None:
     cell.locator("summary").click()
     expect(cell.locator("ul.examples")).to_contain_text("occupation army")
     _shot(page, "framing")
+
+
+def test_map_renders_with_networking_disabled(news_ledger: Path, browser: Browser) -> None:
+    located = [c for c in Ledger(str(news_ledger)).claims().itertuples() if c.lat == c.lat and c.lat is not None]
+    with _serving(news_ledger) as url:
+        context = browser.new_context()
+        elsewhere: list[str] = []  # every request off the app's own address is refused and recorded
+
+        def only_the_app(route: Route) -> None:
+            if route.request.url.startswith(url + "/"):
+                route.continue_()
+            else:
+                elsewhere.append(route.request.url)
+                route.abort()
+
+        context.route("**/*", only_the_app)
+        page = context.new_page()
+        page.goto(url + "/map")
+        expect(page.locator(".map .main-svg").first).to_be_visible()
+        # one marker per located claim, in the parties' traces (the outlines are lines)
+        expect(page.locator(".map .scatterlayer .trace .points path")).to_have_count(len(located))
+        assert page.locator(".map .scatterlayer .trace .js-line").count() >= 1  # coastlines and borders drawn
+        places = page.locator("table").last
+        expect(places).to_contain_text("Jabalia")
+        expect(places).to_contain_text("Khan Younis")
+        _shot(page, "map")
+        page.goto(url + "/map?country=SD")
+        expect(page.locator(".map .scatterlayer .trace .points path")).to_have_count(
+            sum(c.country == "SD" for c in located))
+        assert elsewhere == []
+        context.close()
+
+
+def test_report_map_opens_offline(news_ledger: Path, tmp_path: Path, browser: Browser) -> None:
+    report = tmp_path / "report.html"
+    result = CliRunner().invoke(cli_app, ["report", "--db", str(news_ledger), "-o", str(report)])
+    assert result.exit_code == 0, result.output
+    context = browser.new_context(offline=True)
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(report.as_uri())
+    expect(page.locator(".map .main-svg").first).to_be_visible()
+    assert page.locator(".map .scatterlayer .trace .points path").count() > 10
+    assert [r for r in requests if not r.startswith("file:")] == []
+    context.close()

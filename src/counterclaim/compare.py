@@ -1,7 +1,10 @@
 """Figures: the claims about one quantity, side by side, party by party.
 
-A figure is what is counted and what happened to it: measure × counted group ("killed —
-military personnel of Israel", "held — captives of Israel"). Its claims keep their own periods:
+A figure is what is counted, what happened to it and, for a local count, where: measure ×
+counted group × place ("killed — military personnel of Israel", "held — captives of
+Israel", "killed — civilians · in Jabalia"). A count in a town, camp or crossing is a
+figure apart from the national toll; one "in Gaza" or "in Donetsk Oblast" (a country or
+region, `places.LOCAL_KINDS`) is the national toll as it is usually reported. Its claims keep their own periods:
 a running total ("219 since the ground operation began") sits beside a count for a week
 ("more than 60 over the past week"), and `cumulative` says whether the figure's claims
 are all running totals (True), all windows (False) or a mix or unknown (None).
@@ -21,8 +24,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine
 
-from counterclaim.store import ClaimFilter, StoredClaim, aggregates, read_stored
-from counterclaim.store.aggregates import FigureKey
+from counterclaim.model import Claim
+from counterclaim.places import local_place
+from counterclaim.store import ClaimFilter, aggregates, read_stored
+from counterclaim.store.aggregates import FigureKey, RawKey
 from counterclaim.store.db import voice_of
 
 UNSPECIFIED = "unspecified"
@@ -47,6 +52,10 @@ class FigureClaim:
     sentence: str
     text: str
     counted: str
+    place: str | None  # as the sentence writes it
+    place_id: str | None
+    lat: float | None
+    lon: float | None
 
 
 @dataclass(frozen=True)
@@ -62,10 +71,12 @@ class PartyView:
 
 @dataclass(frozen=True)
 class Figure:
-    figure: str  # a stable id: measure/group
+    figure: str  # a stable id: measure/group, and /place for a local figure
     label: str
     measure: str
     counted_group: str | None
+    place_id: str | None  # a local figure's place; None for a national one
+    place: str | None  # that place's gazetteer name
     cumulative: bool | None
     claims: tuple[FigureClaim, ...]
     by_party: dict[str, PartyView]
@@ -88,58 +99,65 @@ def figures(
     which a ledger of millions may not want.
     """
     filters = filters or ClaimFilter()
-    joins: dict[FigureKey, str] = {}
+    owners: dict[RawKey, FigureKey] = {}
 
-    def join_groups(keys: list[FigureKey]) -> dict[FigureKey, str]:
-        joins.update(_joined_groups(keys))
-        return joins
+    def figure_of(keys: list[RawKey]) -> dict[RawKey, FigureKey]:
+        owners.update(_figure_keys(keys))
+        return owners
 
-    rows, party_rows = aggregates.figure_and_party_rows(engine, filters, join_groups)
+    rows, party_rows = aggregates.figure_and_party_rows(engine, filters, figure_of)
     parties: dict[FigureKey, dict[str, PartyView]] = defaultdict(dict)
     for row in party_rows:
         parties[row.key][row.party] = PartyView(row.latest, row.latest_date, row.low, row.high, row.claims)
     if about:
         needle = about.lower()
-        matching = {_joined(k, joins) for k in aggregates.counted_keys(engine, filters, needle)}
-        rows = [r for r in rows if r.key in matching or needle in _label(*r.key).lower()]
+        matching = {owners.get(k, k) for k in aggregates.counted_keys(engine, filters, needle)}
+        rows = [r for r in rows if r.key in matching or needle in _label(r.key).lower()]
     listed: dict[FigureKey, list[FigureClaim]] = defaultdict(list)
     if with_claims:
         for item in read_stored(engine, filters):
-            if item.claim.measure != "other":
-                listed[_joined((item.claim.measure, item.claim.counted_group), joins)].append(_shown(item))
+            claim = item.claim
+            if claim.measure != "other":
+                raw = (claim.measure, claim.counted_group, claim.place_id)
+                listed[owners.get(raw, raw)].append(shown(claim))
     found = [_figure(row, dict(sorted(parties[row.key].items())), listed[row.key]) for row in rows]
     return sorted(found, key=lambda f: (-len(f.by_party), -sum(v.claims for v in f.by_party.values()), f.figure))
 
 
-def _joined_groups(keys: list[FigureKey]) -> dict[FigureKey, str]:
-    """Bare groups ("troops") and the one owned group of their measure they join."""
+def _figure_keys(keys: list[RawKey]) -> dict[RawKey, FigureKey]:
+    """The figure of each stored key: the place only where it is local, and a bare group
+    ("troops") joined to the one owned group of its measure ("military personnel of
+    Israel"), where there is exactly one."""
     owned: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for measure, group in keys:
+    for measure, group, _ in keys:
         if group and " of " in group:
             owned[(measure, group.split(" of ", 1)[0])].add(group)
-    return {
-        (measure, group): next(iter(owned[(measure, group)]))
-        for measure, group in keys
-        if group and " of " not in group and len(owned.get((measure, group), ())) == 1
-    }
+    figure: dict[RawKey, FigureKey] = {}
+    for measure, group, place_id in keys:
+        owners = owned.get((measure, group), set()) if group and " of " not in group else set()
+        local = local_place(place_id)
+        figure[(measure, group, place_id)] = (measure, next(iter(owners)) if len(owners) == 1 else group,
+                                              local.id if local else None)
+    return figure
 
 
-def _joined(key: FigureKey, joined_groups: dict[FigureKey, str]) -> FigureKey:
-    return (key[0], joined_groups.get(key, key[1]))
-
-
-def _label(measure: str, group: str | None) -> str:
-    return f"{measure} — {group or UNSPECIFIED}"
+def _label(key: FigureKey) -> str:
+    measure, group, place_id = key
+    place = local_place(place_id)
+    return f"{measure} — {group or UNSPECIFIED}" + (f" · in {place.name}" if place else "")
 
 
 def _figure(row: aggregates.FigureRow, by_party: dict[str, PartyView], claims: list[FigureClaim]) -> Figure:
-    measure, group = row.key
+    measure, group, place_id = row.key
     cumulative = True if row.cumulative == row.claims else False if row.windows == row.claims else None
+    place = local_place(place_id)
     return Figure(
-        figure=f"{measure}/{_slug(group or UNSPECIFIED)}",
-        label=_label(measure, group),
+        figure=f"{measure}/{_slug(group or UNSPECIFIED)}" + (f"/{_slug(place.id)}" if place else ""),
+        label=_label(row.key),
         measure=measure,
         counted_group=group,
+        place_id=place.id if place else None,
+        place=place.name if place else None,
         cumulative=cumulative,
         claims=tuple(sorted(claims, key=lambda c: (c.date or "", c.article))),
         by_party=by_party,
@@ -149,13 +167,14 @@ def _figure(row: aggregates.FigureRow, by_party: dict[str, PartyView], claims: l
     )
 
 
-def _shown(item: StoredClaim) -> FigureClaim:
-    claim = item.claim
+def shown(claim: Claim) -> FigureClaim:
+    """A stored claim as a figure (and the map) shows it."""
     return FigureClaim(
         value=claim.value, value_high=claim.value_high, qualifier=claim.qualifier, claimant=claim.claimant,
         claimant_party=claim.claimant_party, party=voice_of(claim, claim.outlet), outlet=claim.outlet, date=claim.date,
         period_start=claim.period_start, period_end=claim.period_end, cumulative=claim.cumulative,
         article=claim.article, sentence=claim.sentence, text=claim.text, counted=claim.counted,
+        place=claim.place, place_id=claim.place_id, lat=claim.lat, lon=claim.lon,
     )
 
 

@@ -21,6 +21,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -37,7 +38,7 @@ from counterclaim.nlp.counted import Counted, find_counted
 from counterclaim.nlp.measures import Measure, find_measure, other_measure, part_of_total, restates_figure
 from counterclaim.nlp.sentences import Quotation, Sentence, find_quotations, quotation_at, split_sentences
 from counterclaim.periods import find_period
-from counterclaim.places import article_country, find_place
+from counterclaim.places import PlaceLink, article_country, find_place
 
 QUALIFIER_RANK = {"exact": 0, "approx": 1, "range": 1, "over": 2, "under": 2, "at_least": 3, "at_most": 3}
 # Nouns that a number after them names rather than counts: "Route 60", "Operation 1027".
@@ -93,7 +94,8 @@ def extract_articles(
             merged = merge_repeats(claims, headline_end=headline_end)  # step 6
             linked = link_claims(merged, base, provisional, article.text)  # step 7
             country = article_country(article.text)
-            yield [_with_place(_with_period(claim, article.date), country) for claim in linked]  # step 8
+            yield [_with_place(_with_period(claim, article.date), country, plan.sentences)
+                   for claim in linked]  # step 8
 
 
 @dataclass(frozen=True)
@@ -118,9 +120,11 @@ def _with_period(claim: Claim, article_date: str | None) -> Claim:
     return replace(claim, period_start=period.start, period_end=period.end, cumulative=period.cumulative)
 
 
-def _with_place(claim: Claim, country: str | None) -> Claim:
+def _with_place(claim: Claim, country: str | None, sentences: list[Sentence]) -> Claim:
     start = max(0, claim.sentence.find(claim.text))
     link = find_place(claim.sentence, start, start + len(claim.text), country)
+    if link is None and claim.cumulative is not True:
+        link = _carried_place(claim, sentences, country)
     if link is None:
         # No place in the sentence: the country the article is about, and no place.
         return replace(claim, country=country, place_link="the article's country") if country else claim
@@ -128,6 +132,20 @@ def _with_place(claim: Claim, country: str | None) -> Claim:
     return replace(claim, place=link.written, place_id=place.id if place else None,
                    country=place.country if place else None, lat=place.lat if place else None,
                    lon=place.lon if place else None, place_link=link.reason)
+
+
+def _carried_place(claim: Claim, sentences: list[Sentence], country: str | None) -> PlaceLink | None:
+    """The place of the sentence before the claim's, in the same paragraph: "An air strike
+    hit Jabalia camp. At least 12 people were killed." A running total is never carried
+    (the caller checks): "Overall, 25,000 have been killed" is not a count for that town."""
+    index = bisect_right([s.start for s in sentences], claim.start) - 1
+    if index < 1 or sentences[index - 1].line != sentences[index].line:
+        return None
+    before = sentences[index - 1].text
+    link = find_place(before, len(before), len(before), country)
+    if link is None or link.place is None:
+        return None
+    return replace(link, reason="carried from the previous sentence " + link.reason.split(" ", 3)[-1])
 
 
 def _headline_end(sentences: list[Sentence]) -> int:

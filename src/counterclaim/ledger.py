@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from typing import Any
 
 import pandas as pd
 
@@ -18,18 +19,18 @@ from counterclaim.store import ClaimFilter, open_store, read_claims
 
 class Ledger:
     """A ledger (an SQLite path or a database URL), read with the filters of `ClaimFilter`:
-    measure, claimant, party, outlet, since, search, counted_group."""
+    measure, claimant, party, outlet, since, until, search, counted_group, place, country."""
 
     def __init__(self, db: str = "counterclaim.db") -> None:
         self.db = db
         self.engine = open_store(db)
 
-    def claims(self, **filters: str) -> pd.DataFrame:
+    def claims(self, **filters: Any) -> pd.DataFrame:
         """One row per claim, every field of `Claim`."""
         rows = [asdict(claim) for claim in read_claims(self.engine, ClaimFilter(**filters))]
         return pd.DataFrame.from_records(rows)
 
-    def figures(self, about: str | None = None, **filters: str) -> pd.DataFrame:
+    def figures(self, about: str | None = None, **filters: Any) -> pd.DataFrame:
         """One row per figure and party: the party's latest value, its range, and the
         figure's spread and number of independent sources."""
         rows = []
@@ -37,7 +38,8 @@ class Ledger:
             for party, view in figure.by_party.items():
                 rows.append({
                     "figure": figure.figure, "label": figure.label, "measure": figure.measure,
-                    "counted_group": figure.counted_group, "cumulative": figure.cumulative, "party": party,
+                    "counted_group": figure.counted_group, "place": figure.place, "cumulative": figure.cumulative,
+                    "party": party,
                     "latest": view.latest, "latest_date": view.latest_date, "low": view.low, "high": view.high,
                     "party_claims": view.claims, "spread": figure.spread,
                     "independent_sources": figure.independent_sources,

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -25,18 +26,32 @@ from typing import Any
 
 import yaml
 
+from counterclaim.actors.groups import DEMONYMS
 from counterclaim.actors.names import plain, spelling_key
 
 PREPOSITION = re.compile(  # "in Jabalia", "near the Gaza Strip", and a list item "; Rafah city (…)"
-    r"(?:\b(?:in|near|at|around|outside|across|from|inside|into|on|throughout|of)|;)\s+(?:the\s+)?"
-    r"((?:[A-Z][\w'’-]*|(?:al|el|ad|as|an|ar|ash)-[\w'’-]+)"
+    r"(?:\b(?P<preposition>in|near|at|around|outside|across|from|inside|into|on|throughout|of)|;)\s+(?:the\s+)?"
+    r"(?P<name>(?:[A-Z][\w'’-]*|(?:al|el|ad|as|an|ar|ash)-[\w'’-]+)"
     r"(?:\s+(?:[A-Z][\w'’-]*|(?:al|el|ad|as|an|ar|ash|ez)-[\w'’-]+|of|de|du))*)"
 )
+# "of" names a place only after a place word: "the city of Rafah", "north of Kyiv" — not
+# "members of the Fano militia" or "the wing of the Palestinian group".
+PLACE_BEFORE_OF = frozenset("""city town village camp district region province state governorate oblast
+outskirts suburbs suburb centre center heart streets north south east west northeast northwest southeast
+southwest area areas vicinity countryside port capital municipality neighbourhood neighborhood""".split())
+# A name right before one of these words describes who, not where: "the Fano militia",
+# "Israeli forces", "the Palestinian group".
+DESCRIBES_ACTOR = frozenset("""group groups militia militias army armed forces force troops soldiers fighters
+militants government authorities authority officials official ministry military movement rebels police
+people side leader leaders spokesman spokesperson commander media news agency brigades brigade""".split())
 CLAUSE_REACH = 80  # characters after the evidence still in its clause
 GENERIC_ENDINGS = ("city", "town", "camp", "refugee camp", "township", "village", "district", "governorate",
                    "province", "region", "state", "oblast", "area", "neighbourhood", "neighborhood")
 NAME_RUN = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
 MIN_CITY_POPULATION = 15_000
+# A count in one of these is a local figure, apart from the national one; a count "in
+# Gaza" or "in Donetsk Oblast" is what a national toll is reported as, so it is not.
+LOCAL_KINDS = frozenset({"city", "town", "village", "camp", "crossing", "district"})
 NOT_PLACES = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march
 april may june july august september october november december hope mercy victory unity liberty surprise
 independence progress the a an israel's""".split())
@@ -66,6 +81,7 @@ class Gazetteer:
     by_name: dict[str, list[Place]]
     by_key: dict[str, list[Place]]
     countries: dict[str, Place]  # by ISO code
+    by_id: dict[str, Place]
 
     def candidates(self, name: str) -> list[Place]:
         found = self.by_name.get(plain(name)) or []
@@ -106,7 +122,8 @@ def gazetteer() -> Gazetteer:
         place = Place(str(entry["id"]), str(entry["name"]), str(entry.get("kind", "town")), str(entry["country"]),
                       float(entry["lat"]), float(entry["lon"]), 10**9, curated=True)
         _index(by_name, by_key, place, [entry["name"], *(entry.get("aliases") or [])])
-    return Gazetteer(dict(by_name), dict(by_key), countries)
+    by_id = {p.id: p for found in by_name.values() for p in found}
+    return Gazetteer(dict(by_name), dict(by_key), countries, by_id)
 
 
 def _index(by_name: dict[str, list[Place]], by_key: dict[str, list[Place]], place: Place, names: list[str]) -> None:
@@ -139,6 +156,13 @@ def resolve(name: str, context: str | None = None) -> PlaceLink:
     return PlaceLink(best, name, "gazetteer")
 
 
+def local_place(place_id: str | None) -> Place | None:
+    """The place a figure of its own is counted for (a town, camp, crossing …), or None
+    for a country- or region-wide count and an unknown id."""
+    place = gazetteer().by_id.get(place_id) if place_id else None
+    return place if place is not None and place.kind in LOCAL_KINDS else None
+
+
 def _without_generic_ending(name: str) -> str | None:
     """ "Rafah city" -> "Rafah", "Kani Township" -> "Kani"."""
     lowered = name.lower()
@@ -148,13 +172,31 @@ def _without_generic_ending(name: str) -> str | None:
     return None
 
 
+def place_phrases(text: str) -> Iterator[re.Match[str]]:
+    """The place-preposition phrases of `text` whose name can be a place: not a
+    possessor ("in Israel's air strikes"), not a people ("of the Palestinian group") and
+    not a name describing an actor ("members of the Fano militia")."""
+    for match in PREPOSITION.finditer(text):
+        name = match.group("name")
+        if name.endswith(("'s", "’s")) or plain(name) in DEMONYMS:
+            continue
+        if match.group("preposition") == "of":
+            before = text[: match.start()].split()
+            if not before or before[-1].lower().strip(",") not in PLACE_BEFORE_OF:
+                continue
+        following = text[match.end("name"):].split(maxsplit=1)
+        if following and following[0].lower().strip(",.;:") in DESCRIBES_ACTOR:
+            continue
+        yield match
+
+
 def article_country(text: str) -> str | None:
     """The country an article is about: the one its unambiguous places (after a place
     preposition) and the countries and conflict places it names point to most often,
     at least twice."""
     votes: Counter[str] = Counter()
-    for match in PREPOSITION.finditer(text):
-        link = resolve(match.group(1))
+    for match in place_phrases(text):
+        link = resolve(match.group("name"))
         if link.place is not None:
             votes[link.place.country] += 1
     for match in NAME_RUN.finditer(text):
@@ -178,11 +220,11 @@ def find_place(sentence: str, evidence_start: int, evidence_end: int, context: s
     item_end = sentence.find(";", evidence_end)
     item_end = len(sentence) if item_end < 0 else item_end
     found: list[tuple[tuple[int, int], PlaceLink]] = []
-    for match in PREPOSITION.finditer(sentence):
-        link = resolve(match.group(1), context)
+    for match in place_phrases(sentence):
+        link = resolve(match.group("name"), context)
         if link.place is None and not link.reason.startswith("ambiguous"):
             continue
-        at, end = match.start(1), match.end(1)
+        at, end = match.start("name"), match.end("name")
         in_item = item_start <= at < item_end
         in_clause = in_item and (at < evidence_start or at <= evidence_end + CLAUSE_REACH)
         # "in Deir Al-Balah (14 fatalities) and in Khan Younis": the name just before wins

@@ -1,7 +1,7 @@
 """One HTML file to send to an editor: every figure's chart and claims, nothing to fetch.
 
-The report holds the same figures and charts as the web app's figure pages, and its
-framing tables (the words each outlet uses for the most-named actors), with the
+The report holds the same figures and charts as the web app's figure pages, a map of
+the claims with a place, and its framing tables (the words each outlet uses for the most-named actors), with the
 style sheet, plotly.js and the chart data inside the file, so it opens with no network.
 Every piece of article text is escaped, as in the app.
 """
@@ -16,18 +16,20 @@ from sqlalchemy import Engine
 from counterclaim.compare import figures
 from counterclaim.store import ClaimFilter, summarise
 from counterclaim.web.app import static_text, templates
-from counterclaim.web.charts import chart_json, plotly_js
+from counterclaim.web.charts import chart_json, map_spec, plotly_js, script_json
 from counterclaim.web.pages import framing_tables
 
 
 def render_report(engine: Engine, *, title: str = "counterclaim report", filters: ClaimFilter | None = None) -> str:
     """The report of the ledger (or of the claims that pass `filters`) as one HTML string."""
     found = figures(engine, filters)
+    located = map_spec([c for f in found for c in f.claims], [f.label for f in found for _ in f.claims])
     return templates().get_template("report.html").render(
         title=title,
         made=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         summary=summarise(engine),
         figures=[(figure, chart_json(figure)) for figure in found],
+        map=script_json(located) if located else None,
         style=static_text("style.css"),
         # An inlined script ends at the first "</script": keep plotly.js's own strings from ending it.
         plotly=plotly_js().replace("</script", "<\\/script"),
@@ -40,4 +42,4 @@ def write_report(engine: Engine, path: Path, **options: object) -> int:
     """Write the report to `path`; the number of figures in it."""
     html = render_report(engine, **options)  # type: ignore[arg-type]
     path.write_text(html, encoding="utf-8")
-    return html.count('data-chart="')
+    return html.count('data-chart="chart-')

@@ -53,6 +53,7 @@ class ClaimFilter:
     counted_group: str | None = None
     place: str | None = None  # part of the place's name as written, or its id
     country: str | None = None  # ISO code
+    located: bool = False  # only claims with coordinates
 
 
 @dataclass(frozen=True)
@@ -381,6 +382,8 @@ def claim_conditions(filters: ClaimFilter, table: Any = claims) -> list[ColumnEl
         found.append(or_(_contains(table.c.place, filters.place), table.c.place_id == filters.place))
     if filters.country:
         found.append(table.c.country == filters.country.upper())
+    if filters.located:
+        found.append(table.c.lat.is_not(None))
     return found
 
 

@@ -85,8 +85,9 @@ claims = Table(
     Column("lon", Float),
     Column("place_link", Text),
     Index("ix_claims_figure", "measure", "counted_group"),
-    Index("ix_claims_figure_party", "measure", "counted_group", "party", "date", "value", "cumulative"),
-    Index("ix_claims_figure_sources", "measure", "counted_group", "syndication"),
+    # A figure is (measure, counted group, local place): migration 0006 added the place.
+    Index("ix_claims_figure_party", "measure", "counted_group", "place_id", "party", "date", "value", "cumulative"),
+    Index("ix_claims_figure_sources", "measure", "counted_group", "place_id", "syndication"),
     Index("ix_claims_date", "date"),  # the claims page sorts by date or value (migration 0003)
     Index("ix_claims_value", "value"),
 )

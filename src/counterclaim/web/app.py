@@ -1,7 +1,8 @@
 """The web app over a ledger: read-only pages, server-rendered with Jinja2.
 
 Routes: `/` (overview), `/figures`, `/figures/{id}`, `/claims` (every filter as a query
-parameter, `format=csv|jsonl` to download), `/articles/{id}`, `/actors/{id}`,
+parameter, `format=csv|jsonl` to download), `/map` (located claims, the same filters),
+`/articles/{id}`, `/actors/{id}`,
 `/framing` (the words each outlet uses for each actor), `/healthz`, and `/assets/…`
 (the style sheet, the chart script and plotly.js, all from the package).
 
@@ -97,18 +98,27 @@ def create_app(db: str, *, token: str | None = None) -> FastAPI:
     def claims(
         measure: str | None = None, party: str | None = None, claimant: str | None = None,
         outlet: str | None = None, since: str | None = None, until: str | None = None,
-        search: str | None = None, sort: str = "date", order: str = "desc",
-        page: int = Query(1, ge=1), format: str = "html",
+        search: str | None = None, place: str | None = None, country: str | None = None,
+        sort: str = "date", order: str = "desc", page: int = Query(1, ge=1), format: str = "html",
     ) -> Response:
         filters = ClaimFilter(measure=measure or None, party=party or None, claimant=claimant or None,
                               outlet=outlet or None, since=since or None, until=until or None,
-                              search=search or None)
+                              search=search or None, place=place or None, country=country or None)
         if sort not in SORTABLE:
             raise HTTPException(400, f"sort by one of {', '.join(SORTABLE)}")
         if format in ("csv", "jsonl"):
             return _download(engine, filters, format)
         listing = pages.claims_listing(engine, filters, sort=sort, descending=order != "asc", page=page)
         return render("claims.html", page=listing, query=_query(filters, sort, order))
+
+    @app.get("/map", response_class=HTMLResponse)
+    def claims_map(
+        measure: str | None = None, party: str | None = None, country: str | None = None,
+        since: str | None = None, until: str | None = None,
+    ) -> HTMLResponse:
+        filters = ClaimFilter(measure=measure or None, party=party or None, country=country or None,
+                              since=since or None, until=until or None)
+        return render("map.html", page=pages.map_page(engine, filters))
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse)
     def article(article_id: str) -> HTMLResponse:

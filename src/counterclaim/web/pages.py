@@ -5,13 +5,13 @@ template escapes every piece and never marks any article text as safe.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 from sqlalchemy import Engine
 
-from counterclaim.compare import Figure, figures
+from counterclaim.compare import Figure, figures, shown
 from counterclaim.framing import TermCount, term_counts
 from counterclaim.model import Actor, Article, Claim
 from counterclaim.store import (
@@ -25,10 +25,11 @@ from counterclaim.store import (
     read_term_uses,
     summarise,
 )
-from counterclaim.web.charts import chart_json
+from counterclaim.web.charts import chart_json, map_spec, script_json
 
 PAGE_SIZE = 50
 TOP_FIGURES = 10
+MAP_POINTS = 3_000  # the latest located claims; more only blur the map and slow the page
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,25 @@ class Overview:
 class FigurePage:
     figure: Figure
     chart: str  # JSON for Plotly.newPlot, safe inside <script>
+
+
+@dataclass(frozen=True)
+class PlaceCount:
+    place_id: str
+    place: str  # as the first claim there writes it
+    country: str | None
+    claims: int
+
+
+@dataclass(frozen=True)
+class MapPage:
+    map: str | None  # JSON for Plotly.newPlot, safe inside <script>; None when no claim is located
+    shown: int
+    located: int  # claims with coordinates that pass the filters
+    places: list[PlaceCount]  # the places of the shown claims, most claims first
+    filters: ClaimFilter
+    parties: list[str]
+    measures: list[str]
 
 
 @dataclass(frozen=True)
@@ -135,6 +155,22 @@ def claims_listing(engine: Engine, filters: ClaimFilter, *, sort: str, descendin
     summary = _summary(engine)
     return ClaimsPage(found, total, filters, sort, descending, page, max(1, -(-total // PAGE_SIZE)),
                       summary.parties, sorted(summary.claims_by_measure))
+
+
+def map_page(engine: Engine, filters: ClaimFilter) -> MapPage:
+    """The latest located claims that pass `filters`, on the map and counted by place."""
+    found, located = claims_page(engine, replace(filters, located=True), sort="date", limit=MAP_POINTS)
+    named: dict[str, tuple[str, str | None]] = {}
+    counts: Counter[str] = Counter()
+    for claim in found:
+        if claim.place_id:
+            named.setdefault(claim.place_id, (claim.place or claim.place_id, claim.country))
+            counts[claim.place_id] += 1
+    spec = map_spec([shown(claim) for claim in found])
+    summary = _summary(engine)
+    return MapPage(script_json(spec) if spec else None, len(found), located,
+                   [PlaceCount(place_id, *named[place_id], n) for place_id, n in counts.most_common()],
+                   filters, summary.parties, sorted(summary.claims_by_measure))
 
 
 def article_page(engine: Engine, article_id: str) -> ArticlePage | None:
