@@ -10,9 +10,10 @@ import json
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
@@ -34,7 +35,6 @@ if TYPE_CHECKING:
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 err = Console(stderr=True, soft_wrap=True)  # one line per message, even in logs
 LINE_PREFIX = re.compile(r"^line \d+: ")
-PROGRESS_THRESHOLD = 5  # files: below this a progress bar is noise
 
 
 class Format(StrEnum):
@@ -69,6 +69,13 @@ ErrorsOption = Annotated[
     Path | None, typer.Option("--errors", help="Write one JSON line per skipped file or line: path, line, reason.")
 ]
 StrictOption = Annotated[bool, typer.Option("--strict", help="Exit 1 when any file or line was skipped.")]
+WorkersOption = Annotated[int, typer.Option("--workers", min=1, help="Extract in N worker processes (one writer).")]
+DaskOption = Annotated[
+    str | None,
+    typer.Option("--dask", help="Extract on a Dask cluster: local:N starts N worker processes here; "
+                 "tcp://HOST:8786 uses a running scheduler."),
+]
+WRITE_BATCH = 64  # articles per transaction
 ActorsOption = Annotated[
     list[Path] | None,
     typer.Option("--actors", help="An actor file (YAML, the format of the built-in base) that adds "
@@ -122,12 +129,21 @@ def extract(
 
     Example: counterclaim extract examples/ --format jsonl > claims.jsonl
     """
+    from counterclaim.extract import extract_each
+
     summary = RunSummary()
-    claims: list[Claim] = []
     options = _options(model=model, full_parse=full_parse, actors=actors)
-    for _article, found in _extracted(paths, summary, options=options, debug=debug):
-        claims.extend(found)
-    render_claims(claims, format)
+
+    def claims() -> Iterator[Claim]:
+        try:
+            for _article, found in extract_each(_articles(paths, summary), options=options):
+                summary.articles += 1
+                summary.claims += len(found)
+                yield from found
+        except CounterclaimError as error:
+            _fail(error, debug)
+
+    render_claims(claims(), format)
     _finish(summary, errors=errors, strict=strict)
 
 
@@ -139,6 +155,8 @@ def ingest(
     actors: ActorsOption = None,
     errors: ErrorsOption = None,
     strict: StrictOption = False,
+    workers: WorkersOption = 1,
+    dask: DaskOption = None,
     debug: DebugOption = False,
 ) -> None:
     """Extract the claims of the articles under PATHS and store them in the ledger.
@@ -146,11 +164,13 @@ def ingest(
     An article already stored (same text) is skipped, so a rerun adds only what is new.
     A file or line that cannot be read is reported (and listed in --errors FILE) and the
     rest are stored; the exit status is 1 only when nothing could be read (or with --strict).
+    With --workers or --dask the articles are extracted in parallel and stored by this
+    process in input order: the ledger is the same as a one-process run's.
 
-    Example: counterclaim ingest examples/ --db counterclaim.db
+    Example: counterclaim ingest examples/ --db counterclaim.db --workers 2
     """
-    from counterclaim.framing import find_terms
-    from counterclaim.store import StoreError, open_store, save_article
+    from counterclaim.parallel import extract_here, extract_in_pool, open_pool
+    from counterclaim.store import StoreError, open_store, save_articles
 
     summary = RunSummary()
     stored = 0
@@ -158,9 +178,16 @@ def ingest(
         engine = open_store(db)
         options = _options(model=model, full_parse=False, actors=actors)
         base = _base(actors, debug)
-        for article, found in _extracted(paths, summary, options=options, debug=debug):
-            stored += save_article(engine, article, found, base.actors, find_terms(article, base))
-    except StoreError as error:
+        articles = _articles(paths, summary)
+        with open_pool(workers, dask) as (pool, count):
+            found = (extract_here(articles, options) if pool is None
+                     else extract_in_pool(articles, pool, options, workers=count))
+            shown = track(found, console=err, disable=not err.is_terminal, description="ingesting")
+            for batch in iter(lambda: list(islice(shown, WRITE_BATCH)), []):
+                stored += save_articles(engine, batch, base.actors)
+                summary.articles += len(batch)
+                summary.claims += sum(len(item.claims) for item in batch)
+    except (CounterclaimError, StoreError) as error:
         _fail(error, debug)
     err.print(f"{stored} new articles stored in {db}, {summary.articles - stored} already there"
               + (" (nothing new)" if not stored and summary.articles else ""))
@@ -397,30 +424,16 @@ def _options(*, model: str | None, full_parse: bool, actors: list[Path] | None) 
     return ExtractOptions(model=model, full_parse=full_parse, actor_files=tuple(actors or ()))
 
 
-def _extracted(
-    paths: list[Path], summary: RunSummary, *, options: ExtractOptions, debug: bool
-) -> Iterator[tuple[Article, list[Claim]]]:
-    """Read the articles under `paths` and extract their claims, counting into `summary`."""
-    from counterclaim.extract import extract_articles
+def _articles(paths: list[Path], summary: RunSummary) -> Iterator[Article]:
+    """The articles under `paths`, as they are read; each skip reported and kept in `summary`."""
     from counterclaim.ingest import iter_articles
 
-    articles: list[Article] = []
     for item in iter_articles(paths):
         if isinstance(item, Skip):
             summary.skipped.append(item)
             err.print(f"[yellow]skipped[/] {item.path}{f':{item.line}' if item.line else ''}: {item.reason}")
         else:
-            articles.append(item)
-    try:
-        results = extract_articles(articles, options=options)
-        show = len(articles) > PROGRESS_THRESHOLD and err.is_terminal
-        for article, found in zip(articles, track(results, total=len(articles), console=err,
-                                                  disable=not show, description="extracting"), strict=True):
-            summary.articles += 1
-            summary.claims += len(found)
-            yield article, found
-    except CounterclaimError as error:
-        _fail(error, debug)
+            yield item
 
 
 def _finish(summary: RunSummary, *, errors: Path | None = None, strict: bool = False) -> None:
@@ -436,8 +449,8 @@ def _finish(summary: RunSummary, *, errors: Path | None = None, strict: bool = F
         raise typer.Exit(1)
 
 
-def render_claims(claims: list[Claim], format: Format) -> None:
-    """Write claims to standard output in `format`."""
+def render_claims(claims: Iterable[Claim], format: Format) -> None:
+    """Write claims to standard output in `format`, as they come (a table: once all have)."""
     if format is Format.jsonl:
         for claim in claims:
             sys.stdout.write(json.dumps(claim_record(claim), ensure_ascii=False) + "\n")

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -66,9 +67,13 @@ def extract_article(article: Article, *, options: ExtractOptions = ExtractOption
 
 
 def extract_articles(
-    articles: Iterable[Article], *, options: ExtractOptions = ExtractOptions()
+    articles: Iterable[Article], *, options: ExtractOptions = ExtractOptions(),
+    provisional: Provisional | None = None,
 ) -> Iterator[list[Claim]]:
     """The claims of each article, one list per article, in input order.
+
+    `provisional` collects the actors the base does not know, across articles (a new
+    registry when not given); a worker passes its own, for the writer to merge.
 
     The fast path parses, in batches, only the sentences that hold a number; the rules
     then parse, one at a time, any other sentence they read for attribution
@@ -77,7 +82,7 @@ def extract_articles(
     """
     nlp = pipeline.load(options.model)
     base = load_base(options.actor_files)
-    provisional = Provisional()  # names the base does not know, shared across articles
+    provisional = provisional if provisional is not None else Provisional()
 
     def parse(sentence: Sentence) -> Doc:
         return pipeline.parse(nlp, [_for_parser(sentence.text)])[0]
@@ -96,6 +101,23 @@ def extract_articles(
             country = article_country(article.text)
             yield [_with_place(_with_period(claim, article.date), country, plan.sentences)
                    for claim in linked]  # step 8
+
+
+def extract_each(
+    articles: Iterable[Article], *, options: ExtractOptions = ExtractOptions(),
+    provisional: Provisional | None = None,
+) -> Iterator[tuple[Article, list[Claim]]]:
+    """Each article with its claims, in input order, reading `articles` a batch at a
+    time: a stream of any length holds one batch in memory."""
+    pending: deque[Article] = deque()
+
+    def fed() -> Iterator[Article]:
+        for article in articles:
+            pending.append(article)
+            yield article
+
+    for found in extract_articles(fed(), options=options, provisional=provisional):
+        yield pending.popleft(), found
 
 
 @dataclass(frozen=True)

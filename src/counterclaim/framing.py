@@ -22,12 +22,12 @@ against the other outlets, with an informative Dirichlet prior (Monroe, Colaresi
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -35,6 +35,7 @@ import yaml
 
 from counterclaim.actors.base import ActorBase
 from counterclaim.actors.groups import top_actor
+from counterclaim.actors.names import plain
 from counterclaim.model import Actor, Article, TermUse
 from counterclaim.nlp.sentences import find_quotations, split_sentences
 
@@ -52,8 +53,12 @@ class Lexicon:
     refers_to: dict[str, str]  # class -> "armed_group" | "state_forces" | "state"
     owners: dict[str, str]  # owner word -> actor name ("zionist" -> "Israel")
 
+    @functools.cached_property
+    def first_words(self) -> frozenset[str]:
+        return frozenset(form.split(" ", 1)[0] for form in self.forms)
 
-@cache
+
+@functools.cache
 def packaged_lexicon() -> Lexicon:
     return read_lexicon(resources.files("counterclaim").joinpath("data/framing.yaml").read_text("utf-8"))
 
@@ -141,6 +146,8 @@ def _spans(words: list[tuple[str, int, int]], base: ActorBase, lexicon: Lexicon)
 
 
 def _name_at(words: list[tuple[str, int, int]], i: int, base: ActorBase, lexicon: Lexicon) -> _Span | None:
+    if _first_word(words, i, plain) not in base.first_words:
+        return None
     for size in range(min(MAX_NAME_WORDS, len(words) - i), 0, -1):
         phrase = " ".join(w for w, _, _ in words[i:i + size])
         if size == 1 and not phrase[:1].isupper():
@@ -154,6 +161,8 @@ def _name_at(words: list[tuple[str, int, int]], i: int, base: ActorBase, lexicon
 
 
 def _term_at(words: list[tuple[str, int, int]], i: int, lexicon: Lexicon) -> _Span | None:
+    if _first_word(words, i, _plain_term) not in lexicon.first_words:
+        return None
     for size in range(min(MAX_TERM_WORDS, len(words) - i), 0, -1):
         phrase = _plain_term(" ".join(w for w, _, _ in words[i:i + size]))
         if phrase in lexicon.forms:
@@ -161,6 +170,15 @@ def _term_at(words: list[tuple[str, int, int]], i: int, lexicon: Lexicon) -> _Sp
     return None
 
 
+def _first_word(words: list[tuple[str, int, int]], i: int, plain_form: Callable[[str], str]) -> str:
+    """The first word of the plain form of any phrase starting at word i ("the" dropped)."""
+    first = plain_form(words[i][0])
+    if first == "the" and i + 1 < len(words):
+        first = plain_form(words[i + 1][0])
+    return first
+
+
+@functools.lru_cache(maxsize=1 << 16)  # the same words again and again
 def _plain_term(phrase: str) -> str:
     """ "The IDF’s" -> "idf": lower case, no leading article, no possessive."""
     text = phrase.lower().replace("’", "'")

@@ -176,6 +176,16 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Extracted:
+    """What the per-article stages make of one article: its claims and its terms for
+    actors, ready to store."""
+
+    article: Article
+    claims: list[Claim]
+    terms: list[TermUse]
+
+
+@dataclass(frozen=True)
 class TermUse:
     """A word an article uses for an actor: "terrorists" for Hamas, "occupation army" for
     Israel's forces (`framing.py`). `quoted` terms are inside a quotation: the speaker's

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import cache
 
 import numpy as np
 from datasketch import MinHash  # type: ignore[import-untyped]
@@ -27,7 +28,7 @@ def signature(text: str) -> MinHash:
     """The MinHash of the text's five-word shingles (lower case, words only)."""
     words = re.findall(r"\w+", text.lower())
     shingles = {" ".join(words[i:i + SHINGLE_WORDS]) for i in range(max(1, len(words) - SHINGLE_WORDS + 1))}
-    minhash = MinHash(num_perm=PERMUTATIONS, seed=SEED, scheme=SCHEME)
+    minhash = MinHash(num_perm=PERMUTATIONS, seed=SEED, scheme=SCHEME, permutations=_permutations())
     minhash.update_batch([s.encode("utf-8") for s in shingles])
     return minhash
 
@@ -43,13 +44,23 @@ def bands(minhash: MinHash) -> list[tuple[int, int]]:
     return found
 
 
+@cache
+def _permutations() -> object:
+    """The seed's permutations, drawn once per process rather than once per article."""
+    return MinHash(num_perm=PERMUTATIONS, seed=SEED, scheme=SCHEME).permutations
+
+
 def to_bytes(minhash: MinHash) -> bytes:
     return bytes(minhash.hashvalues.astype(np.uint32).tobytes())
 
 
 def from_bytes(data: bytes) -> MinHash:
-    return MinHash(num_perm=PERMUTATIONS, seed=SEED, scheme=SCHEME, hashvalues=np.frombuffer(data, dtype=np.uint32))
+    return MinHash(num_perm=PERMUTATIONS, seed=SEED, scheme=SCHEME, hashvalues=np.frombuffer(data, dtype=np.uint32),
+                   permutations=_permutations())
 
 
-def same_story(a: MinHash, b: MinHash) -> bool:
-    return bool(a.jaccard(b) >= SAME_STORY)
+def same_story(a: MinHash, b: MinHash | bytes) -> bool:
+    """Whether two signatures (one may be as stored) estimate a Jaccard similarity of at
+    least SAME_STORY: the share of equal hash values, as MinHash.jaccard counts it."""
+    other = np.frombuffer(b, dtype=np.uint32) if isinstance(b, bytes) else b.hashvalues.astype(np.uint32)
+    return bool(np.count_nonzero(a.hashvalues.astype(np.uint32) == other) / PERMUTATIONS >= SAME_STORY)

@@ -37,6 +37,9 @@ class ActorBase:
     actors: dict[str, Actor] = field(default_factory=dict)
     by_name: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     by_key: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    # The first word of every plain name: a phrase starting with any other word names
+    # no actor, which lets a scan of running text skip most words at once.
+    first_words: set[str] = field(default_factory=set)
 
     def add(self, actor: Actor) -> None:
         old = self.actors.get(actor.id)
@@ -47,6 +50,7 @@ class ActorBase:
         self.actors[actor.id] = actor
         for name in (actor.name, *actor.aliases):
             self.by_name[plain(name)].add(actor.id)
+            self.first_words.add(plain(name).split(" ", 1)[0])
             key = spelling_key(name)
             if len(key.replace(" ", "").replace("_", "")) >= MIN_KEY_LETTERS:
                 self.by_key[key].add(actor.id)

@@ -1,11 +1,13 @@
-"""Read article files into cleaned `Article`s: plain text, HTML and JSON Lines.
+"""Read article files into cleaned `Article`s: plain text, HTML, JSON Lines, web archives
+(WARC) and news feeds (RSS, Atom).
 
 >>> from counterclaim.ingest import iter_articles, read  # doctest: +SKIP
 >>> for item in iter_articles(["corpus/"]):  # doctest: +SKIP
 ...     print(item)
 
 Every input yields either `Article`s or `Skip`s (with a reason); nothing raises for a
-bad file, so one broken file never stops a run.
+bad file, so one broken file never stops a run. Files that hold many articles (JSON Lines,
+WARC, feeds) are read as streams: memory holds one record, never a whole file.
 """
 
 from __future__ import annotations
@@ -13,17 +15,23 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from counterclaim.ingest.feeds import read_feed
 from counterclaim.ingest.html import read_html
 from counterclaim.ingest.jsonl import read_jsonl
 from counterclaim.ingest.text import read_text
+from counterclaim.ingest.warc import read_warc
 from counterclaim.model import Article, Skip
 
-__all__ = ["iter_articles", "read", "READERS"]
+__all__ = ["iter_articles", "read", "READERS", "suffix_of"]
 
 TEXT_SUFFIXES = frozenset({".txt", ""})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
-JSONL_SUFFIXES = frozenset({".jsonl"})
-READERS = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES  # the suffixes read at all
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz"})
+WARC_SUFFIXES = frozenset({".warc", ".warc.gz"})
+FEED_SUFFIXES = frozenset({".rss", ".atom", ".xml"})  # an .xml file is read only if it is a feed
+READERS = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | WARC_SUFFIXES | FEED_SUFFIXES  # the suffixes read at all
+# Endings of two parts, which `Path.suffix` (".gz") cannot tell apart.
+_DOUBLE_SUFFIXES = tuple(s for s in READERS if s.count(".") == 2)
 # An article longer than this is reported and skipped: about 150,000 words, far beyond any
 # news article, and it keeps one pathological file from stalling a run.
 MAX_ARTICLE_CHARS = 1_000_000
@@ -38,15 +46,16 @@ def iter_articles(paths: Iterable[str | Path]) -> Iterator[Article | Skip]:
             named file with an unknown suffix is a `Skip`.
 
     Yields:
-        One `Article` per text or HTML file and per good JSONL line; one `Skip` per
-        file or line that cannot be read, with the reason (and the JSONL line number).
+        One `Article` per text or HTML file, per good JSONL line, per HTML page in a WARC
+        and per feed item; one `Skip` per file, line, record or item that cannot be read,
+        with the reason (and the JSONL line, WARC record or feed item number).
     """
     for given in paths:
         root = Path(given)
         if root.is_dir():
             for path in sorted(p for p in root.rglob("*") if p.is_file()):
                 relative = path.relative_to(root).parts
-                if path.suffix.lower() in READERS and not any(
+                if suffix_of(path) in READERS and not any(
                     part.startswith(".") for part in relative
                 ):
                     yield from _read_file(path, source_path=str(path))
@@ -80,9 +89,19 @@ def _line_of(article: Article) -> int | None:
     return int(line) if line.isdigit() else None
 
 
+def suffix_of(path: Path) -> str:
+    """The lower-case ending that names a file's type: ".warc.gz", ".txt", "" for none.
+
+    >>> suffix_of(Path("crawl/2024-05.WARC.gz")), suffix_of(Path("a.b.html")), suffix_of(Path("notes"))
+    ('.warc.gz', '.html', '')
+    """
+    name = path.name.lower()
+    return next((s for s in _DOUBLE_SUFFIXES if name.endswith(s) and len(name) > len(s)), path.suffix.lower())
+
+
 def _read_any(path: Path, *, source_path: str) -> Iterator[Article | Skip]:
     """Dispatch one file to its reader by suffix."""
-    suffix = path.suffix.lower()
+    suffix = suffix_of(path)
     try:
         if suffix in TEXT_SUFFIXES:
             yield read_text(path, source_path=source_path)
@@ -90,6 +109,10 @@ def _read_any(path: Path, *, source_path: str) -> Iterator[Article | Skip]:
             yield read_html(path, source_path=source_path)
         elif suffix in JSONL_SUFFIXES:
             yield from read_jsonl(path, source_path=source_path)
+        elif suffix in WARC_SUFFIXES:
+            yield from read_warc(path, source_path=source_path)
+        elif suffix in FEED_SUFFIXES:
+            yield from read_feed(path, source_path=source_path)
         else:
             yield Skip(path=source_path, reason=f"unknown file type {suffix!r}")
     except Exception as error:  # noqa: BLE001 - one bad file must not end a run

@@ -1,5 +1,9 @@
 """HTML pages: main text and metadata through trafilatura, then the usual cleaning.
 
+`article_from_html` is the step every HTML source shares: a page read from a file
+(`read_html`), a page from a web archive (`warc.py`) and HTML inside a feed item (`feeds.py`,
+through `text_of_fragment`).
+
 Limitation: `Segment`s (and so `Article.original_offset`) map into the text trafilatura
 extracted from the page, not into the HTML source.
 """
@@ -24,20 +28,33 @@ def read_html(path: Path, *, source_path: str) -> Article | Skip:
     page = read_decoded(path, source_path=source_path)
     if isinstance(page, Skip):
         return page
+    return article_from_html(page, doc=path.name, source_path=source_path)
+
+
+def article_from_html(page: str, *, doc: str, source_path: str, url: str | None = None) -> Article | Skip:
+    """One page's text as an `Article`, or a `Skip` if no text is left after cleaning.
+
+    Args:
+        page: the decoded HTML.
+        doc: the article's `doc` (a file name, a WARC record id).
+        source_path: the file the page came from, for the article and any skip.
+        url: where the page was fetched from; the page's own canonical URL wins over it.
+    """
     meta = extract_html(page)
     text = meta.get("text") or ""
     if not text.strip():
         return Skip(path=source_path, reason="no text after cleaning")
-    url = meta.get("url") or None
+    # A canonical URL drops the tracking parameters and mirrors a crawl's URL may carry.
+    found_url = meta.get("url") or url or None
     sitename = meta.get("sitename") or None
-    registered = outlet_for_url(url)
+    registered = outlet_for_url(found_url)
     return article_from_text(
         text,
-        doc=path.name,
+        doc=doc,
         source_path=source_path,
         title=meta.get("title") or None,
         date=normalise_date(meta.get("date")),
-        url=url,
+        url=found_url,
         outlet=registered.name if registered else sitename,
     )
 
@@ -58,3 +75,20 @@ def extract_html(page: str) -> dict[str, Any]:
     if isinstance(result, dict):  # trafilatura < 1.9 returned a dict
         return dict(result)
     return dict(result.as_dict())
+
+
+def text_of_fragment(fragment: str) -> str:
+    """The text of an HTML fragment (a feed item's body), furniture removed where
+    trafilatura finds it; "" if it holds no text.
+
+    >>> text_of_fragment("<p>Officials in Varn said <b>7</b> people were killed.</p>")
+    'Officials in Varn said 7 people were killed.'
+    """
+    import trafilatura
+
+    # trafilatura looks for a page's main block and finds none in a bare fragment:
+    # inside <article> it is that block.
+    page = f"<html><body><article>{fragment}</article></body></html>"
+    text = extract_html(page).get("text") or ""
+    # Too short for trafilatura to call it content is still the item's text.
+    return text.strip() or trafilatura.html2txt(page).strip()

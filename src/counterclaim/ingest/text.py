@@ -155,12 +155,17 @@ def read_text(path: Path, *, source_path: str) -> Article | Skip:
     text = read_decoded(path, source_path=source_path)
     if isinstance(text, Skip):
         return text
+    return plain_article(text, doc=path.name, source_path=source_path)
+
+
+def plain_article(text: str, *, doc: str, source_path: str, url: str | None = None) -> Article | Skip:
+    """A plain-text article, read like a .txt file: the header line's URL wins over `url`."""
     header = split_header(text)
     return article_from_text(
         text,
-        doc=path.name,
+        doc=doc,
         source_path=source_path,
         start=header.body_start,
         date=header.date,
-        url=header.url,
+        url=header.url or url,
     )

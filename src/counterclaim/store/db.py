@@ -12,7 +12,7 @@ An article whose URL is already stored with another text is a new version of it.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
@@ -21,14 +21,14 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, and_, create_engine, event, func, inspect, or_, select
+from sqlalchemy import Engine, create_engine, event, func, inspect, or_, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, RowMapping
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.sql.elements import ColumnElement
 
 from counterclaim import syndication
-from counterclaim.model import AUTHOR, Actor, Article, Claim, TermUse
+from counterclaim.model import AUTHOR, Actor, Article, Claim, Extracted, TermUse
 from counterclaim.store.schema import actors, articles, claims, mentions, minhash_bands, term_uses
 from counterclaim.store.search import word_search
 
@@ -121,34 +121,56 @@ def save_article(
     stored from the claim that names it. `terms` are the words the article uses for
     actors (`framing.find_terms`).
     """
-    signature = syndication.signature(article.text)
     try:
         with engine.begin() as connection:
-            if connection.execute(select(articles.c.id).where(articles.c.id == article.id)).first():
-                return False
-            group = _same_story(connection, signature) or article.id
-            connection.execute(articles.insert().values(
-                id=article.id, doc=article.doc, url=article.url, outlet=article.outlet,
-                date=article.date, title=article.title, text=article.text,
-                source_path=article.source_path, ingested_at=datetime.now(UTC).isoformat(),
-                version_of=_earlier_version(connection, article), syndication=group,
-                minhash=syndication.to_bytes(signature),
-            ))
-            connection.execute(minhash_bands.insert(), [
-                {"band": band, "hash": value, "article": article.id} for band, value in syndication.bands(signature)
-            ])
-            if found:
-                rows = [_claim_row(i, c, article, group) for i, c in enumerate(found)]
-                connection.execute(claims.insert(), rows)
-                _save_actors(connection, article, found, known or {})
-            if terms:
-                connection.execute(term_uses.insert(), [{**asdict(t), "outlet": article.outlet} for t in terms])
+            return _insert(connection, Extracted(article, found, terms or []), known or {})
     except IntegrityError as error:
         if _stored(engine, article.id):
             return False  # another process stored the same article first
         raise StoreError(f"cannot store {article.doc}: {error.__class__.__name__}: {error}") from error
     except SQLAlchemyError as error:
         raise StoreError(f"cannot store {article.doc}: {error.__class__.__name__}: {error}") from error
+
+
+def save_articles(engine: Engine, batch: Sequence[Extracted], known: Mapping[str, Actor] | None = None) -> int:
+    """Store a batch of articles in one transaction, in order; how many were new.
+
+    One commit per batch instead of per article is what makes a single writer keep up
+    with many extracting workers. When another process stored one of the articles first,
+    the batch is stored again article by article, so the rest still land.
+    """
+    try:
+        with engine.begin() as connection:
+            return sum(_insert(connection, item, known or {}) for item in batch)
+    except IntegrityError:
+        return sum(save_article(engine, item.article, item.claims, known, item.terms) for item in batch)
+    except SQLAlchemyError as error:
+        raise StoreError(f"cannot store a batch of {len(batch)} articles: {error.__class__.__name__}: {error}") \
+            from error
+
+
+def _insert(connection: Connection, item: Extracted, known: Mapping[str, Actor]) -> bool:
+    """Insert one article with its claims, actors and terms; False when already stored."""
+    article, found = item.article, item.claims
+    if connection.execute(select(articles.c.id).where(articles.c.id == article.id)).first():
+        return False
+    signature = syndication.signature(article.text)
+    group = _same_story(connection, signature) or article.id
+    connection.execute(articles.insert().values(
+        id=article.id, doc=article.doc, url=article.url, outlet=article.outlet,
+        date=article.date, title=article.title, text=article.text,
+        source_path=article.source_path, ingested_at=datetime.now(UTC).isoformat(),
+        version_of=_earlier_version(connection, article), syndication=group,
+        minhash=syndication.to_bytes(signature),
+    ))
+    connection.execute(minhash_bands.insert(), [
+        {"band": band, "hash": value, "article": article.id} for band, value in syndication.bands(signature)
+    ])
+    if found:
+        connection.execute(claims.insert(), [_claim_row(i, c, article, group) for i, c in enumerate(found)])
+        _save_actors(connection, article, found, known)
+    if item.terms:
+        connection.execute(term_uses.insert(), [{**asdict(t), "outlet": article.outlet} for t in item.terms])
     return True
 
 
@@ -165,14 +187,21 @@ def _earlier_version(connection: Connection, article: Article) -> str | None:
     return connection.execute(query).scalar()
 
 
+# One statement with a parameter per band, built once: composing the 32 conditions as
+# SQLAlchemy expressions for every article cost more than the lookup itself.
+_SAME_BANDS = text(
+    "SELECT syndication, minhash FROM articles WHERE id IN (SELECT DISTINCT article FROM minhash_bands WHERE "
+    + " OR ".join(f"(band = :band{i} AND hash = :hash{i})" for i in range(syndication.BANDS)) + " LIMIT 50)"
+)
+
+
 def _same_story(connection: Connection, signature: syndication.MinHash) -> str | None:
     """The syndication group of a stored article with the same story, if any."""
-    pairs = syndication.bands(signature)
-    matches = or_(*[and_(minhash_bands.c.band == band, minhash_bands.c.hash == value) for band, value in pairs])
-    candidates = select(minhash_bands.c.article).where(matches).distinct().limit(50)
-    query = select(articles.c.syndication, articles.c.minhash).where(articles.c.id.in_(candidates))
-    for group, stored in connection.execute(query):
-        if stored is not None and syndication.same_story(signature, syndication.from_bytes(stored)):
+    values = {}
+    for i, (band, value) in enumerate(syndication.bands(signature)):
+        values[f"band{i}"], values[f"hash{i}"] = band, value
+    for group, stored in connection.execute(_SAME_BANDS, values):
+        if stored is not None and syndication.same_story(signature, bytes(stored)):
             return str(group)
     return None
 
