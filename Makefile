@@ -18,7 +18,7 @@ STAMP := $(VENV)/.installed
 help:
 	@echo "make demo    install if needed, then extract the claims of examples/ as a table"
 	@echo "make test    install if needed, then ruff, import contracts, mypy and pytest"
-	@echo "make bench   throughput: number grammar, extraction vs the regex peer, store, compare, web"
+	@echo "make bench   throughput: number grammar, extraction vs the regex peer, store, compare, web, scale-out"
 	@echo "make fuzz    fuzz the text, HTML and JSONL readers (FUZZ_SECONDS=60 each)"
 	@echo "make install create $(VENV) and install counterclaim with its test extras and model"
 	@echo "make clean   remove caches and build outputs (distclean: also $(VENV))"

@@ -3,12 +3,14 @@
 Run: .venv/bin/python benchmarks/bench_store.py      (or `make bench`)
      BENCH_STORE_ARTICLES=500 BENCH_CLAIMS=100000 .venv/bin/python benchmarks/bench_store.py
 
-1. Ingest: the seed and news corpora are extracted once, then stored again and again
-   (each copy a new article id) with `save_article` until BENCH_STORE_ARTICLES (default
-   2,000) are stored: articles/s of the store alone, each article in its own transaction
-   with its claims, actors, mentions and MinHash bands, into an SQLite file and into a
-   throwaway PostgreSQL server (skipped, with the reason, where PostgreSQL is not
-   installed). Extraction speed is `bench_extract.py`'s.
+1. Ingest: the seed and news corpora are extracted once (claims and framing terms), then
+   stored again and again (each copy a new article id) until BENCH_STORE_ARTICLES
+   (default 2,000) are stored: articles/s of the store alone, with claims, actors,
+   mentions, terms and MinHash bands, into an SQLite file and into a throwaway
+   PostgreSQL server (skipped, with the reason, where PostgreSQL is not installed).
+   Twice each: one transaction per article (`save_article`) and 64 articles to a
+   transaction (`save_articles`, what `ingest` does). Extraction speed is
+   `bench_extract.py`'s.
 2. Compare: BENCH_CLAIMS (default 1,000,000) synthetic claims over 20,000 articles, 12
    measures, 40 counted groups and 9 parties are bulk-loaded into an SQLite ledger, then
    `compare.figures(engine, with_claims=False)` (what `counterclaim compare` computes,
@@ -23,6 +25,7 @@ import random
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -38,29 +41,39 @@ def count(name: str, default: int) -> int:
     return int(raw)
 
 
-def bench_ingest(url: str, label: str, total: int) -> None:
+def bench_ingest(ledger_for: Callable[[int], str], label: str, total: int) -> None:
     from counterclaim.actors import load_base
-    from counterclaim.extract import extract_articles
+    from counterclaim.extract import ExtractOptions
     from counterclaim.ingest import read
-    from counterclaim.store import open_store, save_article
+    from counterclaim.model import Extracted
+    from counterclaim.parallel import extract_here
+    from counterclaim.store import open_store, save_article, save_articles
 
     base = [article for corpus in CORPORA for article in read(corpus)]
-    extracted = list(zip(base, extract_articles(base), strict=True))
+    extracted = list(extract_here(base, ExtractOptions()))
     copies = []
     for n in range(math.ceil(total / len(extracted))):
-        for article, found in extracted:
-            copy_id = f"{article.id[:24]}{n:08d}"
-            copies.append((replace(article, id=copy_id), [replace(c, article=copy_id) for c in found]))
+        for item in extracted:
+            copy_id = f"{item.article.id[:24]}{n:08d}"
+            copies.append(Extracted(replace(item.article, id=copy_id),
+                                    [replace(c, article=copy_id) for c in item.claims],
+                                    [replace(t, article=copy_id) for t in item.terms]))
     copies = copies[:total]
-    engine = open_store(url)
     known = load_base().actors
-    start = time.perf_counter()
-    for article, found in copies:
-        save_article(engine, article, found, known)
-    seconds = time.perf_counter() - start
-    claims = sum(len(found) for _, found in copies)
-    print(f"ingest into {label:<11} {len(copies):,} articles ({claims:,} claims) in {seconds:6.1f} s: "
-          f"{len(copies) / seconds:7.1f} articles/s")
+    claims = sum(len(item.claims) for item in copies)
+    for batch in (1, 64):
+        engine = open_store(ledger_for(batch))  # a new, empty ledger for each way
+        start = time.perf_counter()
+        if batch == 1:
+            for item in copies:
+                save_article(engine, item.article, item.claims, known, item.terms)
+        else:
+            for at in range(0, len(copies), batch):
+                save_articles(engine, copies[at:at + batch], known)
+        seconds = time.perf_counter() - start
+        how = "one per transaction" if batch == 1 else f"{batch} per transaction"
+        print(f"ingest into {label:<11} {len(copies):,} articles ({claims:,} claims), {how:<19} in {seconds:6.1f} s: "
+              f"{len(copies) / seconds:7.1f} articles/s")
 
 
 def bench_compare(claims: int) -> None:
@@ -128,10 +141,10 @@ def main() -> None:
 
     total = count("BENCH_STORE_ARTICLES", 2000)
     with tempfile.TemporaryDirectory(prefix="counterclaim-bench-") as folder:
-        bench_ingest(str(Path(folder) / "ingest.db"), "SQLite", total)
+        bench_ingest(lambda batch: str(Path(folder) / f"ingest-{batch}.db"), "SQLite", total)
     try:
         with throwaway_postgres() as server:
-            bench_ingest(create_database(server, "bench"), "PostgreSQL", total)
+            bench_ingest(lambda batch: create_database(server, f"bench{batch}"), "PostgreSQL", total)
     except NoPostgres as why:
         print(f"ingest into PostgreSQL  skipped: {why}")
     bench_compare(count("BENCH_CLAIMS", 1_000_000))

@@ -1,4 +1,5 @@
-"""Shared fixtures: the spaCy pipeline, loaded once per session, and ../shared."""
+"""Shared fixtures: the spaCy pipeline, loaded once per session, ../shared, a ledger of
+the news corpus, and a throwaway PostgreSQL server."""
 
 from __future__ import annotations
 
@@ -29,6 +30,20 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip(f"{SHARED} is not there: clone the repository with ../shared beside it")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def news_ledger(tmp_path_factory: pytest.TempPathFactory, shared: Path) -> Path:
+    """An SQLite ledger of ../shared/corpus/news (articles from several wars, with places),
+    made by `counterclaim ingest` once per session; tests only read it."""
+    from typer.testing import CliRunner
+
+    from counterclaim.cli import app
+
+    db = tmp_path_factory.mktemp("news") / "news.db"
+    result = CliRunner().invoke(app, ["ingest", str(shared / "corpus" / "news"), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    return db
 
 
 # --- PostgreSQL: a throwaway cluster for the store suite -------------------------------

@@ -122,11 +122,8 @@ def _articles_with_claims(seeds_db: Path) -> list[tuple]:
     return [(articles[article_id], found) for article_id, found in claims_of.items()]
 
 
-def test_a_local_count_is_a_figure_apart_from_the_national_toll(tmp_path: Path, shared: Path) -> None:
-    db = tmp_path / "news.db"
-    result = CliRunner().invoke(app, ["ingest", str(shared / "corpus" / "news"), "--db", str(db)])
-    assert result.exit_code == 0, result.output
-    found = {f.figure: f for f in figures(open_store(str(db)))}
+def test_a_local_count_is_a_figure_apart_from_the_national_toll(news_ledger: Path) -> None:
+    found = {f.figure: f for f in figures(open_store(str(news_ledger)))}
     jabalia = found["killed/unspecified/jabalia-camp"]
     assert jabalia.place == "Jabalia" and jabalia.label == "killed — unspecified · in Jabalia"
     assert [c.value for c in jabalia.claims] == [63] and jabalia.claims[0].lat is not None

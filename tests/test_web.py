@@ -86,15 +86,6 @@ def server(ledger: Path) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture(scope="module")
-def news_ledger(tmp_path_factory: pytest.TempPathFactory, shared: Path) -> Path:
-    """The news corpus: articles from several wars, with places."""
-    db = tmp_path_factory.mktemp("map") / "news.db"
-    result = CliRunner().invoke(cli_app, ["ingest", str(shared / "corpus" / "news"), "--db", str(db)])
-    assert result.exit_code == 0, result.output
-    return db
-
-
 @pytest.fixture
 def watched(page: Page) -> Iterator[tuple[Page, list[str]]]:
     """A page that records every JavaScript dialog (an alert would mean injected script ran)."""
@@ -162,9 +153,12 @@ def test_actor_page(server: str, page: Page) -> None:
     _shot(page, "actor")
 
 
-def test_report_opens_offline_with_its_charts(ledger: Path, tmp_path: Path, browser: Browser) -> None:
-    report = tmp_path / "report.html"
-    result = CliRunner().invoke(cli_app, ["report", "--db", str(ledger), "-o", str(report)])
+@contextmanager
+def _report_offline(db: Path, folder: Path, browser: Browser) -> Iterator[tuple[Page, list[str], list[str]]]:
+    """The report of `db` opened in a browser context with the network off; the page, the
+    URLs it requested and the dialogs it opened."""
+    report = folder / "report.html"
+    result = CliRunner().invoke(cli_app, ["report", "--db", str(db), "-o", str(report)])
     assert result.exit_code == 0, result.output
     context = browser.new_context(offline=True)
     page = context.new_page()
@@ -173,12 +167,17 @@ def test_report_opens_offline_with_its_charts(ledger: Path, tmp_path: Path, brow
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     page.goto(report.as_uri())
-    expect(page.locator(".chart .main-svg").first).to_be_visible()
-    assert page.locator(".chart .main-svg").count() >= page.locator("section.figure").count() > 5
-    _shot(page, "report")
-    assert [r for r in requests if not r.startswith("file:")] == []
-    assert dialogs == []
+    yield page, requests, dialogs
     context.close()
+
+
+def test_report_opens_offline_with_its_charts(ledger: Path, tmp_path: Path, browser: Browser) -> None:
+    with _report_offline(ledger, tmp_path, browser) as (page, requests, dialogs):
+        expect(page.locator(".chart .main-svg").first).to_be_visible()
+        assert page.locator(".chart .main-svg").count() >= page.locator("section.figure").count() > 5
+        _shot(page, "report")
+        assert [r for r in requests if not r.startswith("file:")] == []
+        assert dialogs == []
 
 
 def test_framing_page(server: str, page: Page) -> None:
@@ -225,15 +224,7 @@ def test_map_renders_with_networking_disabled(news_ledger: Path, browser: Browse
 
 
 def test_report_map_opens_offline(news_ledger: Path, tmp_path: Path, browser: Browser) -> None:
-    report = tmp_path / "report.html"
-    result = CliRunner().invoke(cli_app, ["report", "--db", str(news_ledger), "-o", str(report)])
-    assert result.exit_code == 0, result.output
-    context = browser.new_context(offline=True)
-    page = context.new_page()
-    requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
-    page.goto(report.as_uri())
-    expect(page.locator(".map .main-svg").first).to_be_visible()
-    assert page.locator(".map .scatterlayer .trace .points path").count() > 10
-    assert [r for r in requests if not r.startswith("file:")] == []
-    context.close()
+    with _report_offline(news_ledger, tmp_path, browser) as (page, requests, _dialogs):
+        expect(page.locator(".map .main-svg").first).to_be_visible()
+        assert page.locator(".map .scatterlayer .trace .points path").count() > 10
+        assert [r for r in requests if not r.startswith("file:")] == []

@@ -44,6 +44,8 @@ southwest area areas vicinity countryside port capital municipality neighbourhoo
 DESCRIBES_ACTOR = frozenset("""group groups militia militias army armed forces force troops soldiers fighters
 militants government authorities authority officials official ministry military movement rebels police
 people side leader leaders spokesman spokesperson commander media news agency brigades brigade""".split())
+WORD_BEFORE = re.compile(r"(\w+)[\s,]*$")  # the word before a match (searched in a short window)
+WORD_AFTER = re.compile(r"\s+(\w+)")  # the word after a name
 CLAUSE_REACH = 80  # characters after the evidence still in its clause
 GENERIC_ENDINGS = ("city", "town", "camp", "refugee camp", "township", "village", "district", "governorate",
                    "province", "region", "state", "oblast", "area", "neighbourhood", "neighborhood")
@@ -181,11 +183,11 @@ def place_phrases(text: str) -> Iterator[re.Match[str]]:
         if name.endswith(("'s", "’s")) or plain(name) in DEMONYMS:
             continue
         if match.group("preposition") == "of":
-            before = text[: match.start()].split()
-            if not before or before[-1].lower().strip(",") not in PLACE_BEFORE_OF:
+            before = WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
+            if before is None or before.group(1).lower() not in PLACE_BEFORE_OF:
                 continue
-        following = text[match.end("name"):].split(maxsplit=1)
-        if following and following[0].lower().strip(",.;:") in DESCRIBES_ACTOR:
+        following = WORD_AFTER.match(text, match.end("name"))
+        if following is not None and following.group(1).lower() in DESCRIBES_ACTOR:
             continue
         yield match
 
