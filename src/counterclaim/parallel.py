@@ -58,9 +58,7 @@ class Pool(Protocol):
 def extract_here(articles: Iterable[Article], options: ExtractOptions) -> Iterator[Extracted]:
     """Every article's claims and terms, in input order, in this process: the reference
     the pools are held to (one registry of provisional actors throughout)."""
-    base = _base(options.actor_files)
-    for article, claims in extract_each(articles, options=options):
-        yield Extracted(article, claims, find_terms(article, base))
+    return _with_terms(articles, options, Provisional())
 
 
 def extract_in_pool(
@@ -81,11 +79,16 @@ def extract_in_pool(
 
 def extract_chunk(articles: list[Article], options: ExtractOptions) -> Chunk:
     """The per-article stages for one chunk; runs in a worker process."""
-    base = _base(options.actor_files)
     provisional = Provisional()
-    extracted = [Extracted(article, claims, find_terms(article, base))
-                 for article, claims in extract_each(articles, options=options, provisional=provisional)]
+    extracted = list(_with_terms(articles, options, provisional))
     return Chunk(extracted, {actor.id: actor for actor in provisional.by_key.values()})
+
+
+def _with_terms(articles: Iterable[Article], options: ExtractOptions, provisional: Provisional
+                ) -> Iterator[Extracted]:
+    base = _base(options.actor_files)
+    for article, claims in extract_each(articles, options=options, provisional=provisional):
+        yield Extracted(article, claims, find_terms(article, base))
 
 
 def run_wide(chunk: Chunk, registry: Provisional) -> list[Extracted]:

@@ -57,6 +57,11 @@ def create_app(db: str, *, token: str | None = None) -> FastAPI:
     def render(name: str, **context: Any) -> HTMLResponse:
         return HTMLResponse(environment.get_template(name).render(db=db, **context))
 
+    def render_found(name: str, page: Any, what: str) -> HTMLResponse:
+        if page is None:
+            raise HTTPException(404, f"no such {what}")
+        return render(name, page=page)
+
     @app.middleware("http")
     async def require_token(request: Request, call_next: Any) -> Response:
         if token is None:
@@ -89,10 +94,7 @@ def create_app(db: str, *, token: str | None = None) -> FastAPI:
 
     @app.get("/figures/{figure_id:path}", response_class=HTMLResponse)
     def figure(figure_id: str) -> HTMLResponse:
-        page = pages.figure_page(engine, figure_id)
-        if page is None:
-            raise HTTPException(404, "no such figure")
-        return render("figure.html", page=page)
+        return render_found("figure.html", pages.figure_page(engine, figure_id), "figure")
 
     @app.get("/claims", response_model=None)
     def claims(
@@ -122,17 +124,11 @@ def create_app(db: str, *, token: str | None = None) -> FastAPI:
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse)
     def article(article_id: str) -> HTMLResponse:
-        page = pages.article_page(engine, article_id)
-        if page is None:
-            raise HTTPException(404, "no such article")
-        return render("article.html", page=page)
+        return render_found("article.html", pages.article_page(engine, article_id), "article")
 
     @app.get("/actors/{actor_id}", response_class=HTMLResponse)
     def actor(actor_id: str) -> HTMLResponse:
-        page = pages.actor_page(engine, actor_id)
-        if page is None:
-            raise HTTPException(404, "no such actor")
-        return render("actor.html", page=page)
+        return render_found("actor.html", pages.actor_page(engine, actor_id), "actor")
 
     @app.get("/framing", response_class=HTMLResponse)
     def framing(actor: str | None = None) -> HTMLResponse:
