@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from spacy.pipeline import AttributeRuler
 
-from counterclaim.extract import ExtractOptions, extract_articles
+from counterclaim.extract import ExtractOptions, _plan, extract_articles
 from counterclaim.ingest import read
+from counterclaim.model import Article
 from counterclaim.nlp import pipeline
 from counterclaim.nlp.attribute_index import AttributeIndex
 from counterclaim.nlp.context import ArticleContext
@@ -72,3 +73,15 @@ def test_entities_added_later_are_those_of_a_full_parse(nlp) -> None:
         expected = [(e.start, e.end, e.label_) for e in with_entities.ents]
         assert [(e.start, e.end, e.label_) for e in pipeline.entities(without)] == expected
     assert sum(len(doc.ents) for doc in full) > 100
+
+
+def test_numbers_that_measure_time_or_size_are_not_parsed_for() -> None:
+    text = (
+        "Talks on a six-week truce went on for 72 hours.\n\n"
+        "The army said 40 soldiers were killed in two days of fighting, half of them conscripts, "
+        "and a convoy of 12 trucks turned back 30 km from the border."
+    )
+    plan = _plan(Article(id="t", doc="t", text=text), full_parse=False)
+    # The first sentence holds only a duration and a length of time: nothing to parse.
+    assert plan.ahead == [1]
+    assert [n.text for n in plan.numbers[1]] == ["40", "12"]

