@@ -78,6 +78,11 @@ MEASURES = [
     # ranges and vague amounts
     ("Residents said between 20 and 30 fighters were killed in the clashes.",
      [(20, "killed", "range")]),
+    # how often a target was attacked
+    ("The mission said its positions had been hit 23 times since the incursion began.",
+     [(23, "attacks", "exact")]),
+    ("Artillery shelled the village at least 40 times overnight, the governor said.",
+     [(40, "attacks", "at_least")]),
 ]
 
 
@@ -96,6 +101,11 @@ NOT_CLAIMS = [
     "The UN Security Council passed Resolution 2334 in 2016.",
     "Brigade 401 has been deployed since the first week of the war.",
     "The reported fatality toll is a three-fold increase on the previous week.",
+    # how often something other than an attack happened; multipliers
+    "The truce was extended several times before it collapsed in March.",
+    "Soldiers fired three times into the air to disperse the crowd.",
+    "The army fired ten times more shells than the rebels in May.",
+    "The strikes killed three times as many civilians as last year.",
 ]
 
 

@@ -40,7 +40,7 @@ from counterclaim.nlp.attribution import AUTHOR_SOURCE, Reporter, Source, Source
 from counterclaim.nlp.batching import batched, run_together
 from counterclaim.nlp.context import ArticleContext
 from counterclaim.nlp.counted import Counted, find_counted
-from counterclaim.nlp.lexicons import MEASUREMENT_UNITS
+from counterclaim.nlp.lexicons import MEASUREMENT_UNITS, MULTIPLIER_WORDS
 from counterclaim.nlp.measures import Measure, find_measure, other_measure, part_of_total, restates_figure
 from counterclaim.nlp.sentences import Quotation, Sentence, find_quotations, quotation_at, split_sentences
 from counterclaim.periods import find_period
@@ -151,14 +151,18 @@ def _plan(article: Article, *, full_parse: bool) -> _Plan:
 
 def _may_count(text: str, number: Number) -> bool:
     """Whether a number can be a claim, from the words alone: not a fraction ("half of
-    them"), not a measure of time or size ("for 72 hours", "a six-week truce"). The rules
-    would drop these after the parse; dropping them here spares parsing their sentences."""
+    them"), not a measure of time or size ("for 72 hours", "a six-week truce"), not a
+    multiplier ("ten times more"). Dropping them before the parse spares parsing their
+    sentences."""
     if number.kind == "fraction":
         return False
     word = NEXT_WORD.match(text, number.end)
     if word is None:
         return True
     unit = word.group(1).lower()
+    if unit == "times":
+        after = NEXT_WORD.match(text, word.end())
+        return after is None or after.group(1).lower() not in MULTIPLIER_WORDS
     return not any(form in MEASUREMENT_UNITS for form in (unit, unit.removesuffix("s"), unit.removesuffix("es")))
 
 
@@ -276,6 +280,8 @@ def _claim(
     if tokens.text.lower() == "one" and counted.head is None and counted.nominal.dep_ not in ("dobj", "nsubjpass"):
         return None  # "was one in Rafah": a pronoun; "seizing one" (a ship) still counts
     measure = find_measure(counted, unit=number.unit)
+    if measure is None and counted.kind == "repeat":
+        return None
     if measure is None and earlier and (part_of_total(counted) or restates_figure(counted)):
         # "5,087 killed, including 2,055 children": a part takes the measure of its total.
         total = earlier[-1][1]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from counterclaim.actors.groups import DEMONYMS
-from counterclaim.nlp.lexicons import MEASUREMENT_UNITS, PEOPLE_NOUNS, PREDICATE_MEASURES, THING_NOUNS
+from counterclaim.nlp.lexicons import MEASUREMENT_UNITS, PEOPLE_NOUNS, PREDICATE_MEASURES, REPEAT_NOUNS, THING_NOUNS
 from counterclaim.nlp.pipeline import entity_type
 
 # "half of the 2,000 detainees", "most of the 300 houses": the number is the whole.
@@ -33,7 +33,7 @@ class Counted:
     nominal: Token
     head: Token | None
     phrase: str
-    kind: str  # "people", "thing", "unit" (a measurement: days, km) or "unknown"
+    kind: str  # "people", "thing", "unit" (a measurement: days, km), "repeat" (times) or "unknown"
     via_of: bool = False  # "two of them", "dozens of soldiers"
     first: int = 0  # the index of the number's first token
     denominator: bool = False  # the total in "20 out of 24": not a claim of its own
@@ -149,6 +149,8 @@ def _kind(head: Token) -> str:
     lemma = head.lemma_.lower()
     if lemma in MEASUREMENT_UNITS or head.lower_ in MEASUREMENT_UNITS:
         return "unit"
+    if lemma in REPEAT_NOUNS or head.lower_.removesuffix("s") in REPEAT_NOUNS:
+        return "repeat"
     if lemma in PEOPLE_NOUNS or head.lower_ in PEOPLE_NOUNS:
         return "people"
     if head.is_title and (_is_demonym(head.lower_) or entity_type(head) in PERSON_LABELS):  # "Palestinians"

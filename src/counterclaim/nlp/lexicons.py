@@ -159,11 +159,23 @@ installation facility site target infrastructure plant station
 """.split())
 # Units that make a number a measurement of time, distance or size, never a count.
 MEASUREMENT_UNITS = frozenset("""
-second minute hour day night week weekend month year decade century time
+second minute hour day night week weekend month year decade century
 km kilometre kilometer mile metre meter foot feet inch yard mm cm kg kilogram gram
 ton tonne pound litre liter gallon hectare acre degree mph kph knot
 year-old point round stage phase session episode
 increase rise decrease drop decline jump hike surge fall reduction cut
+""".split())
+
+# "hit 23 times": how often an act happened. A count of attacks when the act is one of
+# these verbs, which take the target as object (nlp/measures.py); of nothing otherwise
+# ("the truce was extended several times", "fired three times into the air").
+REPEAT_NOUNS = frozenset({"time"})
+REPEATED_ATTACK_VERBS = frozenset("""
+hit strike shell bomb bombard attack target raid storm ambush pound
+""".split())
+# "ten times more shells", "three times as many": a multiplier, never a count.
+MULTIPLIER_WORDS = frozenset("""
+more less fewer as higher lower greater larger bigger smaller
 """.split())
 
 # Reporting verbs: the subject of one of these is the source of what it governs.

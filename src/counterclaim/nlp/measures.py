@@ -33,6 +33,7 @@ from counterclaim.nlp.lexicons import (
     PARTICLE_VERBS,
     PEOPLE_ONLY_NOT,
     PREDICATE_MEASURES,
+    REPEATED_ATTACK_VERBS,
     REPORTING_VERBS,
     SUBJECT_VERBS,
     THING_MEASURES,
@@ -65,6 +66,8 @@ def find_measure(counted: Counted, *, unit: str) -> Measure | None:
         counted: the counted phrase, from `counted.find_counted`.
         unit: the number's unit; a currency makes aid verbs and nouns apply.
     """
+    if counted.kind == "repeat":
+        return _repeated_attack(counted)
     node = counted.nominal
     kind = counted.kind
     if counted.denominator or _in_breakdown(node):
@@ -128,6 +131,20 @@ def find_measure(counted: Counted, *, unit: str) -> Measure | None:
         return _with_hypothetical(noun, kind)
     return _word_order(counted, kind)
 
+
+
+def _repeated_attack(counted: Counted) -> Measure | None:
+    """ "its positions were hit 23 times", "shelled the village 40 times overnight": how
+    often an attack verb happened counts attacks; how often anything else did, nothing."""
+    node = counted.nominal
+    for _ in range(2):  # "40 times overnight": the number hangs from the adverb
+        if node.head.pos_ == "VERB" or node.head.i == node.i:
+            break
+        node = node.head
+    verb = node.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in REPEATED_ATTACK_VERBS:
+        return None
+    return Measure("attacks", verb, f"'{counted.phrase}' of the attack verb '{verb.text}'")
 
 def other_measure(counted: Counted) -> Measure | None:
     """A count of people that is an argument of its clause but says nothing of killing,
