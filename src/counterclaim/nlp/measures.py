@@ -132,7 +132,6 @@ def find_measure(counted: Counted, *, unit: str) -> Measure | None:
     return _word_order(counted, kind)
 
 
-
 def _repeated_attack(counted: Counted) -> Measure | None:
     """ "its positions were hit 23 times", "shelled the village 40 times overnight": how
     often an attack verb happened counts attacks; how often anything else did, nothing."""
@@ -145,6 +144,7 @@ def _repeated_attack(counted: Counted) -> Measure | None:
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in REPEATED_ATTACK_VERBS:
         return None
     return Measure("attacks", verb, f"'{counted.phrase}' of the attack verb '{verb.text}'")
+
 
 def other_measure(counted: Counted) -> Measure | None:
     """A count of people that is an argument of its clause but says nothing of killing,
