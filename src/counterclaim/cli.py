@@ -82,7 +82,14 @@ ActorsOption = Annotated[
                  "to and overrides the built-in actors; may be given several times."),
 ]
 
-CSV_FIELDS = ("doc", "value", "value_high", "qualifier", "unit", "measure", "counted", "counted_group",
+ConflictOption = Annotated[
+    str | None,
+    typer.Option("--conflict", help="Only this war (its id: israel-hamas, sudan, russia-ukraine …; "
+                 "`compare` lists them in its labels)."),
+]
+
+CSV_FIELDS = ("doc", "conflict", "figure", "scope", "part_of", "value", "value_high", "qualifier", "unit", "measure",
+              "counted", "counted_group", "group_category", "group_owner",
               "claimant", "claimant_id", "claimant_party", "claimant_link", "optional", "text", "start",
               "end", "date", "period_start", "period_end", "cumulative", "place", "place_id", "country", "lat",
               "lon", "place_link", "outlet", "url", "article", "sentence")
@@ -206,6 +213,9 @@ def list_claims(
     place: Annotated[str | None, typer.Option(help="Where the event happened (part of the name, or a place id).")]
     = None,
     country: Annotated[str | None, typer.Option(help="Country of the place (ISO code: PS, UA, SD …).")] = None,
+    conflict: ConflictOption = None,
+    figure: Annotated[str | None, typer.Option(help="Only the claims of this figure (its id, as `compare` prints it).")]
+    = None,
     format: LedgerFormatOption = LedgerFormat.table,
     output: OutputOption = None,
     debug: DebugOption = False,
@@ -217,7 +227,7 @@ def list_claims(
     from counterclaim.store import ClaimFilter, StoreError, read_claims
 
     filters = ClaimFilter(measure=measure, claimant=claimant, party=party, outlet=outlet, since=since,
-                          search=search, place=place, country=country)
+                          search=search, place=place, country=country, conflict=conflict, figure=figure)
     try:
         found = list(read_claims(_ledger(db, debug), filters))
     except StoreError as error:
@@ -233,19 +243,20 @@ def compare(
     db: DbOption = "counterclaim.db",
     measure: Annotated[str | None, typer.Option(help="Only this measure.")] = None,
     about: Annotated[str | None, typer.Option(help="Figures whose label or counted words contain this.")] = None,
+    conflict: ConflictOption = None,
     format: LedgerFormatOption = LedgerFormat.table,
     output: OutputOption = None,
     debug: DebugOption = False,
 ) -> None:
     """Line up the claims about each figure: what every party says, when, how far apart.
 
-    Example: counterclaim compare --db counterclaim.db --about soldiers --format jsonl
+    Example: counterclaim compare --db counterclaim.db --conflict israel-hamas --about soldiers
     """
     from counterclaim.compare import figures
     from counterclaim.store import ClaimFilter, StoreError
 
     try:
-        found = figures(_ledger(db, debug), ClaimFilter(measure=measure), about=about)
+        found = figures(_ledger(db, debug), ClaimFilter(measure=measure, conflict=conflict), about=about)
     except StoreError as error:
         _fail(error, debug)
     records = [figure_record(f) for f in found]
@@ -370,7 +381,8 @@ def figure_record(figure: Figure) -> dict[str, Any]:
     """A figure as the JSON object `compare --format jsonl` prints."""
     record = asdict(figure)
     record["claims"] = [_plain_numbers(c) for c in record["claims"]]
-    record["by_party"] = {p: _plain_numbers(v) for p, v in record["by_party"].items()}
+    for views in ("by_party", "voices"):
+        record[views] = {p: _plain_numbers(v) for p, v in record[views].items()}
     return record
 
 
@@ -381,15 +393,18 @@ def _plain_numbers(record: dict[str, Any]) -> dict[str, Any]:
 def _print_figures(records: list[dict[str, Any]]) -> None:
     out = Console()
     for record in records:
-        kind = {True: "running totals", False: "counts for a period", None: "mixed or unknown periods"}
-        out.print(f"[bold]{record['label']}[/] ({kind[record['cumulative']]}; spread {record['spread'] or '-'}; "
-                  f"{record['independent_sources']} independent sources)")
-        table = Table("party", "claimant", "figure", "article date", "period", "outlet")
+        spread = f"spread {record['spread']:g}×" if record["spread"] else "no spread"
+        sources = record["independent_sources"]
+        out.print(f"[bold]{record['label']}[/] ({spread}; {sources} independent source{'s' if sources != 1 else ''})")
+        out.print(f"  figure {record['figure']}" + (f", part of {record['part_of']}" if record["part_of"] else ""))
+        table = Table("party", "claimant", "value", "article date", "period", "outlet")
         for claim in record["claims"]:
             period = f"{claim['period_start'] or '…'} – {claim['period_end'] or '…'}" if (
                 claim["period_start"] or claim["period_end"]) else "-"
-            value = f"{claim['qualifier']} {claim['value']}" if claim["qualifier"] != "exact" else str(claim["value"])
-            table.add_row(claim["claimant_party"] or "-", claim["claimant"], value, claim["date"] or "-", period,
+            value = figure_text(claim["value"], claim["value_high"], claim["qualifier"])
+            if claim["revised_down"]:
+                value += " (revised down)"
+            table.add_row(claim["party"], claim["claimant"], value, claim["date"] or "-", period,
                           claim["outlet"] or "-")
         out.print(table)
 

@@ -1,36 +1,50 @@
 """Figures: the claims about one quantity, side by side, party by party.
 
-A figure is what is counted, what happened to it and, for a local count, where: measure ×
-counted group × place ("killed — military personnel of Israel", "held — captives of
-Israel", "killed — civilians · in Jabalia"). A count in a town, camp or crossing is a
-figure apart from the national toll; one "in Gaza" or "in Donetsk Oblast" (a country or
-region, `places.LOCAL_KINDS`) is the national toll as it is usually reported. Its claims keep their own periods:
-a running total ("219 since the ground operation began") sits beside a count for a week
-("more than 60 over the past week"), and `cumulative` says whether the figure's claims
-are all running totals (True), all windows (False) or a mix or unknown (None).
+A figure is one war, one measure, one counted group (its kind and its side) and one scope:
+an event, a running total from a named start, a window, or who is held now. Each claim's
+figure is decided when it is extracted (`figures.py`) and stored, so here the database
+only counts along an index (`store/aggregates.py`) and this module assembles and words it.
 
-A claim whose group names no owner ("troops", "hostages") joins the one figure of the
-same measure and category that has an owner, where there is exactly one; otherwise it is
-a figure of its own. Per party: the latest value (by article date) and the range. The
-spread is the highest value over the lowest. Independent sources count the syndication
-groups of the claims' articles once each: ten outlets running one wire story are one.
+What a figure shows, honestly:
+
+- **parties** are real sides of the war: the claimant's party. A claim whose claimant
+  links to no actor is shown apart as *unattributed*, and an outlet's own voice apart as
+  that outlet's, never as a party;
+- per party and voice: the latest value (by article date), with its upper end for a
+  range, and the range of its values;
+- the **spread** (highest value over lowest) only between values that count the same
+  thing at the same time: any two of an event or a window, and for a running total only
+  values given within `SAME_TIME_DAYS` of the newest one (5,087 dead in October and
+  32,000 in March are an update, not a disagreement);
+- **independent sources** count distinct origins: a claimant once however many outlets
+  quote it, an outlet's own voice once per syndicated story;
+- for a running total, a later lower value from the same source is a **revision**;
+- a figure whose group is unspecified never ranks as contested.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 
 from sqlalchemy import Engine
 
-from counterclaim.model import Claim
+from counterclaim.conflicts import conflict_name
+from counterclaim.model import AUTHOR, Claim
 from counterclaim.places import local_place
 from counterclaim.store import ClaimFilter, aggregates, read_stored
-from counterclaim.store.aggregates import FigureKey, RawKey
-from counterclaim.store.db import voice_of
+from counterclaim.store.aggregates import FigureRow, PartyRow
 
 UNSPECIFIED = "unspecified"
+UNATTRIBUTED = "unattributed"
+OUTLET_VOICE = "outlet: "  # the party column's prefix for an outlet's own voice (`store.db.voice_of`)
+SAME_TIME_DAYS = 3
+MEASURE_WORDS = {"killed": "killed", "wounded": "wounded", "killed_or_wounded": "killed or wounded",
+                 "captured": "captured", "held": "held", "released": "released", "missing": "missing",
+                 "displaced": "displaced", "destroyed": "destroyed", "seized": "seized", "attacks": "attacks",
+                 "aid": "aid"}
 
 
 @dataclass(frozen=True)
@@ -42,7 +56,7 @@ class FigureClaim:
     qualifier: str
     claimant: str
     claimant_party: str | None
-    party: str  # the claimant's party, else the outlet's own voice ("outlet: X"), else "unlinked"
+    party: str  # the claimant's party; "outlet: X" for the outlet's own voice; "unattributed"
     outlet: str | None
     date: str | None
     period_start: str | None
@@ -56,13 +70,15 @@ class FigureClaim:
     place_id: str | None
     lat: float | None
     lon: float | None
+    revised_down: bool = False  # a running total lower than its source's earlier value
 
 
 @dataclass(frozen=True)
 class PartyView:
-    """What one party says of a figure: its latest value and the range of its values."""
+    """What one party (or voice) says of a figure: its latest value and its range."""
 
     latest: float | None
+    latest_high: float | None
     latest_date: str | None
     low: float | None
     high: float | None
@@ -71,17 +87,28 @@ class PartyView:
 
 @dataclass(frozen=True)
 class Figure:
-    figure: str  # a stable id: measure/group, and /place for a local figure
-    label: str
+    figure: str  # the stored id: conflict/measure/group/scope[/place]
+    label: str  # "killed — military personnel of Israel, since the ground operation — Israel–Hamas war"
+    conflict: str | None
+    conflict_name: str
     measure: str
     counted_group: str | None
+    scope: str | None
+    scope_text: str  # the scope in words: "since 7 October 2023", "on 22 January 2024"
     place_id: str | None  # a local figure's place; None for a national one
     place: str | None  # that place's gazetteer name
-    cumulative: bool | None
+    part_of: str | None  # the figure of the total this one is a part of
+    cumulative: bool | None  # a running total (True), a window or event (False), held now (None)
     claims: tuple[FigureClaim, ...]
-    by_party: dict[str, PartyView]
-    spread: float | None  # highest value over lowest; None with fewer than two values
+    by_party: dict[str, PartyView]  # real parties only
+    voices: dict[str, PartyView]  # "outlet: X" for outlets' own voices, "unattributed"
+    spread: float | None  # highest over lowest value at one time; None with fewer than two
     independent_sources: int
+
+    @property
+    def contested(self) -> bool:
+        """Two parties give it, and it counts a named group."""
+        return len(self.by_party) > 1 and bool(self.counted_group)
 
 
 def figures(
@@ -94,89 +121,144 @@ def figures(
     """The figures of the ledger's claims that pass `filters`, the most contested (most
     parties, then most claims) first.
 
-    `about` keeps the figures whose label or counted words contain it. The numbers come
-    from the database (`store/aggregates.py`); `with_claims` adds each figure's claims,
-    which a ledger of millions may not want.
+    `about` keeps the figures whose label, conflict or counted words contain it. The
+    numbers come from the database (`store/aggregates.py`); `with_claims` adds each
+    figure's claims, which a ledger of millions may not want.
     """
     filters = filters or ClaimFilter()
-    owners: dict[RawKey, FigureKey] = {}
-
-    def figure_of(keys: list[RawKey]) -> dict[RawKey, FigureKey]:
-        owners.update(_figure_keys(keys))
-        return owners
-
-    rows, party_rows = aggregates.figure_and_party_rows(engine, filters, figure_of)
-    parties: dict[FigureKey, dict[str, PartyView]] = defaultdict(dict)
+    rows, party_rows = aggregates.figure_and_party_rows(engine, filters)
+    views: dict[str, dict[str, PartyRow]] = defaultdict(dict)
     for row in party_rows:
-        parties[row.key][row.party] = PartyView(row.latest, row.latest_date, row.low, row.high, row.claims)
+        views[row.figure][_shown_party(row.party)] = row
     if about:
         needle = about.lower()
-        matching = {owners.get(k, k) for k in aggregates.counted_keys(engine, filters, needle)}
-        rows = [r for r in rows if r.key in matching or needle in _label(r.key).lower()]
-    listed: dict[FigureKey, list[FigureClaim]] = defaultdict(list)
+        matching = aggregates.figure_ids(engine, filters, needle)
+        rows = [r for r in rows if r.figure in matching or needle in _label(r).lower()]
+    listed: dict[str, list[FigureClaim]] = defaultdict(list)
     if with_claims:
         for item in read_stored(engine, filters):
-            claim = item.claim
-            if claim.measure != "other":
-                raw = (claim.measure, claim.counted_group, claim.place_id)
-                listed[owners.get(raw, raw)].append(shown(claim))
-    found = [_figure(row, dict(sorted(parties[row.key].items())), listed[row.key]) for row in rows]
-    return sorted(found, key=lambda f: (-len(f.by_party), -sum(v.claims for v in f.by_party.values()), f.figure))
+            if item.claim.figure and item.claim.measure != "other":
+                listed[item.claim.figure].append(shown(item.claim))
+    found = [_figure(row, views[row.figure], listed[row.figure]) for row in rows]
+    return sorted(found, key=lambda f: (not f.contested, -len(f.by_party),
+                                        -sum(v.claims for v in (*f.by_party.values(), *f.voices.values())), f.figure))
 
 
-def _figure_keys(keys: list[RawKey]) -> dict[RawKey, FigureKey]:
-    """The figure of each stored key: the place only where it is local, and a bare group
-    ("troops") joined to the one owned group of its measure ("military personnel of
-    Israel"), where there is exactly one."""
-    owned: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for measure, group, _ in keys:
-        if group and " of " in group:
-            owned[(measure, group.split(" of ", 1)[0])].add(group)
-    figure: dict[RawKey, FigureKey] = {}
-    for measure, group, place_id in keys:
-        owners = owned.get((measure, group), set()) if group and " of " not in group else set()
-        local = local_place(place_id)
-        figure[(measure, group, place_id)] = (measure, next(iter(owners)) if len(owners) == 1 else group,
-                                              local.id if local else None)
-    return figure
-
-
-def _label(key: FigureKey) -> str:
-    measure, group, place_id = key
-    place = local_place(place_id)
-    return f"{measure} — {group or UNSPECIFIED}" + (f" · in {place.name}" if place else "")
-
-
-def _figure(row: aggregates.FigureRow, by_party: dict[str, PartyView], claims: list[FigureClaim]) -> Figure:
-    measure, group, place_id = row.key
-    cumulative = True if row.cumulative == row.claims else False if row.windows == row.claims else None
-    place = local_place(place_id)
+def _figure(row: FigureRow, views: dict[str, PartyRow], claims: list[FigureClaim]) -> Figure:
+    place = local_place(row.place_id) if row.scope and not row.scope.startswith(("since-", "now")) else None
+    running = bool(row.scope and row.scope.startswith("since-"))
+    as_views = {party: PartyView(r.latest, r.latest_high, r.latest_date, r.low, r.high, r.claims)
+                for party, r in sorted(views.items())}
     return Figure(
-        figure=f"{measure}/{_slug(group or UNSPECIFIED)}" + (f"/{_slug(place.id)}" if place else ""),
-        label=_label(row.key),
-        measure=measure,
-        counted_group=group,
+        figure=row.figure,
+        label=_label(row),
+        conflict=row.conflict,
+        conflict_name=conflict_name(row.conflict),
+        measure=row.measure,
+        counted_group=row.counted_group,
+        scope=row.scope,
+        scope_text=scope_text(row.scope),
         place_id=place.id if place else None,
         place=place.name if place else None,
-        cumulative=cumulative,
-        claims=tuple(sorted(claims, key=lambda c: (c.date or "", c.article))),
-        by_party=by_party,
-        spread=round(row.high / row.low, 3) if row.low and row.high and row.high != row.low else (
-            1.0 if row.low and row.claims > 1 else None),
+        part_of=row.part_of,
+        cumulative=True if running else None if row.scope == "now" else False,
+        claims=tuple(_revisions(sorted(claims, key=lambda c: (c.date or "", c.article)), running)),
+        by_party={p: v for p, v in as_views.items() if _is_party(p)},
+        voices={p: v for p, v in as_views.items() if not _is_party(p)},
+        spread=_spread(list(views.values()), running),
         independent_sources=row.independent_sources,
     )
 
 
+def _label(row: FigureRow) -> str:
+    measure = MEASURE_WORDS.get(row.measure, row.measure)
+    place = local_place(row.place_id) if row.scope and not row.scope.startswith(("since-", "now")) else None
+    where = f" in {place.name}" if place else ""
+    group = row.counted_group or UNSPECIFIED
+    return f"{measure} — {group}{where}, {scope_text(row.scope)} — {conflict_name(row.conflict)}"
+
+
+def scope_text(scope: str | None) -> str:
+    """A scope in words: "since 7 October 2023", "the week 19–26 January 2024"."""
+    if not scope:
+        return "scope unknown"
+    if scope == "now":
+        return "held at the time"
+    if scope.startswith("since-"):
+        start = scope.removeprefix("since-")
+        return f"since {_day(start)}" if _is_day(start) else f"since the {start.replace('-', ' ')}"
+    window = re.fullmatch(r"window-(\d{4}-\d\d-\d\d)-to-(\d{4}-\d\d-\d\d)", scope)
+    if window:
+        return f"{_day(window[1])} to {_day(window[2])}"
+    if scope.startswith("event-in-"):
+        return "one event of an undated article"
+    day = scope.removeprefix("event-")
+    return f"event of {_day(day)}" if _is_day(day) else scope
+
+
+def _is_day(text: str) -> bool:
+    return bool(re.fullmatch(r"\d{4}-\d\d-\d\d", text))
+
+
+def _day(iso: str) -> str:
+    when = date.fromisoformat(iso)
+    return f"{when.day} {when:%B %Y}"
+
+
+def _shown_party(party: str) -> str:
+    if party == "outlet":  # an article's own voice, its outlet unknown
+        return f"{OUTLET_VOICE}unknown"
+    return UNATTRIBUTED if party == "unlinked" else party
+
+
+def _is_party(party: str) -> bool:
+    return party != UNATTRIBUTED and not party.startswith(OUTLET_VOICE)
+
+
+def _spread(rows: list[PartyRow], running: bool) -> float | None:
+    """Highest value over lowest, between values of one time (see the module docstring)."""
+    if running:
+        dated = [(r.latest_date, r) for r in rows if r.latest is not None and r.latest_date]
+        newest = max((day for day, _ in dated), default="")
+        values = [v for day, r in dated if _days_between(day, newest) <= SAME_TIME_DAYS
+                  for v in (r.latest, r.latest_high) if v is not None]
+    else:
+        values = [v for r in rows for v in (r.low, r.high) if v is not None]
+    positive = [v for v in values if v > 0]
+    if sum(r.claims for r in rows) < 2 or len(positive) < 2:
+        return None
+    return round(max(positive) / min(positive), 3)
+
+
+def _days_between(a: str, b: str) -> int:
+    return abs((date.fromisoformat(b) - date.fromisoformat(a)).days)
+
+
+def _revisions(claims: list[FigureClaim], running: bool) -> list[FigureClaim]:
+    """Flag, in a running total, a value lower than what the same source said before."""
+    if not running:
+        return claims
+    highest: dict[str, float] = {}
+    flagged = []
+    for claim in claims:
+        source = f"{claim.claimant}|{claim.outlet}" if claim.claimant == AUTHOR else claim.claimant
+        value = claim.value
+        if value is not None:
+            if value < highest.get(source, float("-inf")):
+                claim = replace(claim, revised_down=True)
+            highest[source] = max(highest.get(source, value), value)
+        flagged.append(claim)
+    return flagged
+
+
 def shown(claim: Claim) -> FigureClaim:
     """A stored claim as a figure (and the map) shows it."""
+    party = claim.claimant_party or (f"{OUTLET_VOICE}{claim.outlet or 'unknown'}" if claim.claimant == AUTHOR
+                                     else UNATTRIBUTED)
     return FigureClaim(
         value=claim.value, value_high=claim.value_high, qualifier=claim.qualifier, claimant=claim.claimant,
-        claimant_party=claim.claimant_party, party=voice_of(claim, claim.outlet), outlet=claim.outlet, date=claim.date,
+        claimant_party=claim.claimant_party, party=party, outlet=claim.outlet, date=claim.date,
         period_start=claim.period_start, period_end=claim.period_end, cumulative=claim.cumulative,
         article=claim.article, sentence=claim.sentence, text=claim.text, counted=claim.counted,
         place=claim.place, place_id=claim.place_id, lat=claim.lat, lon=claim.lon,
     )
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")

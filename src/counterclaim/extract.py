@@ -17,7 +17,9 @@
 6. merge the mentions of one figure (headline, lead, quote) into one claim;
 7. link each claimant to an actor and each counted phrase to a group (`actors/`);
 8. read the period of each count from its sentence, against the article date
-   (`periods.py`), and the place it happened (`places.py`).
+   (`periods.py`), and the place it happened (`places.py`);
+9. decide the war each claim belongs to (`conflicts.py`) and the quantity it counts:
+   its scope and figure (`figures.py`).
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ from spacy.tokens import Doc, Span
 
 from counterclaim import numbers
 from counterclaim.actors import Provisional, link_claims, load_base
+from counterclaim.conflicts import conflict_starts, with_conflicts
+from counterclaim.figures import PART_MARK, with_figures
 from counterclaim.model import AUTHOR, Article, Claim, Number
 from counterclaim.nlp import pipeline
 from counterclaim.nlp.attribution import AUTHOR_SOURCE, Reporter, Source, SourceHistory, source_for
@@ -44,7 +48,7 @@ from counterclaim.nlp.lexicons import MEASUREMENT_UNITS, MULTIPLIER_WORDS
 from counterclaim.nlp.measures import Measure, find_measure, other_measure, part_of_total, restates_figure
 from counterclaim.nlp.sentences import Quotation, Sentence, find_quotations, quotation_at, split_sentences
 from counterclaim.periods import find_period
-from counterclaim.places import PlaceLink, article_country, find_place
+from counterclaim.places import PlaceLink, article_country, find_place, local_place, place_phrases, resolve
 
 QUALIFIER_RANK = {"exact": 0, "approx": 1, "range": 1, "over": 2, "under": 2, "at_least": 3, "at_most": 3}
 # Nouns that a number after them names rather than counts: "Route 60", "Operation 1027".
@@ -53,6 +57,7 @@ battalion regiment division building block gate sector post hill camp zone artic
 section protocol chapter no number phase corps squadron group platoon company army""".split())
 MAX_EVIDENCE_GAP = 10  # tokens between a number and its verb still shown as one evidence span
 DISTINCTIVE_VALUE = 10  # repeated values this large are one figure even with other words
+LEAD_SENTENCES = 3  # the title and the lead: where an article says what happened
 NEXT_WORD = re.compile(r"[\s-]*([A-Za-z]+)")
 
 
@@ -90,6 +95,7 @@ def extract_articles(
     nlp = pipeline.load(options.model)
     base = load_base(options.actor_files)
     provisional = provisional if provisional is not None else Provisional()
+    starts = conflict_starts(base)
 
     parse_texts = partial(pipeline.parse, nlp)
 
@@ -111,8 +117,11 @@ def extract_articles(
             merged = merge_repeats(claims, headline_end=headline_end)  # step 6
             linked = link_claims(merged, base, provisional, article.text)  # step 7
             country = article_country(article.text)
-            yield [_with_place(_with_period(claim, article.date), country, plan.sentences)
-                   for claim in linked]  # step 8
+            placed = [_with_place(_with_period(claim, article.date), country, plan.sentences)
+                      for claim in linked]  # step 8
+            lead = plan.sentences[:LEAD_SENTENCES]
+            yield with_figures(article, with_conflicts(article, placed, base, country), starts,
+                               lead_place=_lead_place(lead, country), lead_day=_lead_day(lead, article.date))  # step 9
 
 
 def extract_each(
@@ -183,6 +192,26 @@ def _with_place(claim: Claim, country: str | None, sentences: list[Sentence]) ->
     return replace(claim, place=link.written, place_id=place.id if place else None,
                    country=place.country if place else None, lat=place.lat if place else None,
                    lon=place.lon if place else None, place_link=link.reason)
+
+
+def _lead_day(lead: list[Sentence], article_date: str | None) -> str | None:
+    """The day the article's first sentences give its event: "ambushed a convoy on Monday"."""
+    for sentence in lead:
+        period = find_period(sentence.text, article_date)
+        if period.start and period.start == period.end:
+            return period.start
+    return None
+
+
+def _lead_place(lead: list[Sentence], country: str | None) -> str | None:
+    """The town, camp or district the article's first sentences name: where the event it
+    reports happened ("ambushed a convoy near El Obeid on Monday")."""
+    for sentence in lead:
+        for match in place_phrases(sentence.text):
+            place = resolve(match.group("name"), country).place
+            if place is not None and local_place(place.id) is not None:
+                return place.id
+    return None
 
 
 def _carried_place(claim: Claim, sentences: list[Sentence], country: str | None) -> PlaceLink | None:
@@ -282,10 +311,10 @@ def _claim(
     measure = find_measure(counted, unit=number.unit)
     if measure is None and counted.kind == "repeat":
         return None
-    if measure is None and earlier and (part_of_total(counted) or restates_figure(counted)):
+    total = earlier[-1][1] if earlier and part_of_total(counted) else None
+    if measure is None and earlier and (total is not None or restates_figure(counted)):
         # "5,087 killed, including 2,055 children": a part takes the measure of its total.
-        total = earlier[-1][1]
-        measure = Measure(total.measure, None, f"part of the figure '{total.text}'")
+        measure = Measure(earlier[-1][1].measure, None, f"part of the figure '{earlier[-1][1].text}'")
     if measure is None:
         measure = other_measure(counted)
     if measure is None or measure.agent:
@@ -314,6 +343,8 @@ def _claim(
         date=article.date,
         url=article.url,
         reasons=reasons,
+        # Where the total sits; `figures.py` replaces it with the total's figure.
+        part_of=f"{PART_MARK}{total.start}:{total.end}" if total is not None else None,
     )
     return counted, claim
 

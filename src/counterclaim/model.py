@@ -130,7 +130,9 @@ class Claim:
     claimant_id: str | None = None  # the actor the claimant links to (`actors/`), if any
     claimant_party: str | None = None
     claimant_link: str | None = None  # why the claimant links to that actor
-    counted_group: str | None = None  # "combatants of Hamas", "civilians", ...
+    counted_group: str | None = None  # "combatants of Hamas", "civilians", ... (the label of the two below)
+    group_category: str | None = None  # "combatants", "civilians", "vehicle": what kind of people or things
+    group_owner: str | None = None  # the actor id of the side they belong to ("hamas", "israel")
     period_start: str | None = None  # the window of the count (ISO dates), `periods.py`
     period_end: str | None = None
     cumulative: bool | None = None  # a running total ("since October 7"), not a window
@@ -140,6 +142,10 @@ class Claim:
     lat: float | None = None
     lon: float | None = None
     place_link: str | None = None  # why: "in the clause (gazetteer)", "in the sentence (ambiguous: …)"
+    conflict: str | None = None  # the war the counted event belongs to (`conflicts.py`); None: unknown
+    scope: str | None = None  # "since-2023-10-07", "window-2024-01-19-to-2024-01-26", "event-2024-01-22", "now"
+    figure: str | None = None  # the quantity it counts, unique in the ledger (`figures.py`)
+    part_of: str | None = None  # the figure of the total it is a part of ("children among the dead")
     outlet: str | None = None
     date: str | None = None
     url: str | None = None

@@ -54,6 +54,11 @@ WINDOW = re.compile(
 OVERNIGHT = re.compile(r"\b(?:overnight|last night|(?:on\s+)?(?P<when>yesterday|today)(?!'s))\b", re.IGNORECASE)
 WEEKDAY = re.compile(r"\b(?:on|last|this)\s+(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 ON_DATE = re.compile(rf"\b(?:on|from)\s+(?:the\s+)?{DATE}", re.IGNORECASE)
+# A reporting verb and up to four words right before a day: "said on Wednesday", "told
+# the Security Council on Thursday", "said in a statement on Monday".
+STATEMENT_DAY = re.compile(r"\b(?:said|says|told|announced|reported|added|stated|claimed|confirmed|wrote|posted|"
+                           r"warned|statements?|briefings?|reports?|updates?)\b(?:\s+[\w’'-]+){0,4}\s*,?\s*$",
+                           re.IGNORECASE)
 IN_MONTH = re.compile(rf"\b(?:in|during|throughout)\s+{MONTH}{YEAR}\b", re.IGNORECASE)
 
 
@@ -151,18 +156,27 @@ def _window(sentence: str, today: date | None) -> Period | None:
 
 def _day(sentence: str, today: date | None) -> Period | None:
     if today is None:
-        return Period(None, None, False) if OVERNIGHT.search(sentence) or WEEKDAY.search(sentence) else None
+        return Period(None, None, False) if _event_day(OVERNIGHT, sentence) or _event_day(WEEKDAY, sentence) else None
     first: date | None = None
     last: date | None = None
-    if (match := OVERNIGHT.search(sentence)) is not None:
+    if (match := _event_day(OVERNIGHT, sentence)) is not None:
         word = (match["when"] or "overnight").lower()
         first = today if word == "today" else today - timedelta(days=1)
         last = today - timedelta(days=1) if word == "yesterday" else today
-    elif (match := WEEKDAY.search(sentence)) is not None:
+    elif (match := _event_day(WEEKDAY, sentence)) is not None:
         first = last = today - timedelta(days=(today.weekday() - WEEKDAYS[match["weekday"].lower()]) % 7)
-    elif (match := ON_DATE.search(sentence)) is not None:
+    elif (match := _event_day(ON_DATE, sentence)) is not None:
         first = last = _latest(today, *_month_day(match), match["year"])
     return Period(_iso(first), _iso(last), False) if first is not None else None
+
+
+def _event_day(pattern: re.Pattern[str], sentence: str) -> re.Match[str] | None:
+    """The first day the sentence gives that is not the day of the statement itself: in
+    "the army said on Wednesday that 40 were killed on Monday", Monday."""
+    for match in pattern.finditer(sentence):
+        if not STATEMENT_DAY.search(sentence, max(0, match.start() - 60), match.start()):
+            return match
+    return None
 
 
 def _month(sentence: str, today: date | None) -> Period | None:

@@ -11,10 +11,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from counterclaim.actors.base import ActorBase, ActorFileError, load_base
-from counterclaim.actors.groups import counted_group
+from counterclaim.actors.groups import Group, group_of, top_actor
 from counterclaim.actors.link import Provisional, link, local_health_authority
 from counterclaim.model import Actor, Claim, Link
 
@@ -39,26 +40,120 @@ def link_claims(
                 claimant_party=party_of(found.actor, base),
                 claimant_link=found.reason,
             )
-        linked.append(replace(claim, counted_group=counted_group(claim.counted, base)))
-    return _owners_from_article(linked)
+        linked.append(claim)
+    groups = _groups(linked, base)
+    return [replace(claim, counted_group=group.label, group_category=group.category, group_owner=group.owner)
+            for claim, group in zip(linked, groups, strict=True)]
 
 
-def _owners_from_article(claims: list[Claim]) -> list[Claim]:
-    """ "219 troops" in an article whose other soldiers are all Israeli: Israeli troops.
+# "lost 200 soldiers", "our fighters", "two of its soldiers": the claimant's own side.
+OWN_LOSS = re.compile(r"\b(?:lost|los(?:e|es|ing)|our|its\s+own|their\s+own|of\s+its|of\s+our|its)\s+"
+                      r"(?:\S+\s+){0,3}$", re.IGNORECASE)
+OWN_PART = re.compile(r"\b\w+\s+of\s+(?:its|our|their)\s+(?:own\s+)?\w+$", re.IGNORECASE)  # "14 of its soldiers"
+OWN_CATEGORIES = frozenset({"military personnel", "combatants"})
 
-    A group with no owner takes the one owner the article gives that category elsewhere;
-    with two owners (Israeli soldiers and Hamas fighters) it stays as it is.
-    """
-    owners: dict[str, set[str]] = {}
-    for claim in claims:
-        if claim.counted_group and " of " in claim.counted_group:
-            category = claim.counted_group.split(" of ", 1)[0]
-            owners.setdefault(category, set()).add(claim.counted_group)
-    return [
-        replace(claim, counted_group=next(iter(owners[claim.counted_group])))
-        if claim.counted_group in owners and len(owners[claim.counted_group]) == 1 else claim
-        for claim in claims
-    ]
+
+def _groups(claims: list[Claim], base: ActorBase) -> list[Group]:
+    """The group of each claim, read in this order: the counted words; for a word that
+    refers back ("74,000 others", "ten were injured"), the group of the claim before it in
+    the sentence; for a side's fighters or soldiers that the phrase leaves unowned, the
+    claimant's own side where it speaks of its losses ("lost seven fighters"), else the
+    one owner the article gives that category on another side than the claimant's, else
+    the one owner it gives that category at all."""
+    groups: list[Group] = []
+    for i, claim in enumerate(claims):
+        group = group_of(claim.counted, base)
+        if group.category is None and group.owner is None:
+            group = _group_referred_to(claims, groups, i) or _toll_of_a_people(claim, base) or group
+        elif group.category in ("women", "children") and BOTH_KINDS.match(_after_evidence(claim)):
+            group = Group("women and children", group.owner, group.owner_name)  # "9,000 women and children"
+        elif group.owner is None and group.category in OWN_CATEGORIES:
+            side = _claimant_side(claim, base)
+            before = claim.sentence[:max(0, claim.sentence.find(claim.text))] + claim.text[:_number_end(claim)]
+            if side is not None and (OWN_LOSS.search(before) or OWN_PART.search(claim.text)):
+                group = Group(group.category, side.id, side.name)
+        groups.append(group)
+    owned: dict[str, dict[str, Group]] = {}
+    for group in groups:
+        if group.category and group.owner:
+            owned.setdefault(group.category, {})[group.owner] = group
+    return [_owner_from_article(claim, group, owned.get(group.category or "", {}), base)
+            for claim, group in zip(claims, groups, strict=True)]
+
+
+BOTH_KINDS = re.compile(r"\s+and\s+(?:children|women)\b", re.IGNORECASE)
+
+
+def _after_evidence(claim: Claim) -> str:
+    at = claim.sentence.find(claim.text)
+    return claim.sentence[at + len(claim.text):] if at >= 0 else ""
+
+
+def _group_referred_to(claims: list[Claim], groups: list[Group], i: int) -> Group | None:
+    """The group a bare number or "others" refers back to in its sentence: "32,000
+    Palestinians killed and more than 74,000 wounded". A part ("two of whom") refers to
+    the claim just before; anything else to the nearest total, never to a part of it
+    ("13,000 killed, including 9,000 women, and 30,000 others wounded")."""
+    refers_to_part = claims[i].counted.split()[-1:] in (["whom"], ["them"])
+    for j in range(i - 1, -1, -1):
+        if claims[j].sentence != claims[i].sentence:
+            return None
+        if refers_to_part or claims[j].part_of is None:
+            return groups[j]
+    return None
+
+
+TOLL_OF = re.compile(r"\b(\w+)\s+(?:death\s+toll|toll|dead|fatalities|casualties)\b", re.IGNORECASE)
+
+
+def _toll_of_a_people(claim: Claim, base: ActorBase) -> Group | None:
+    """ "The Israeli death toll is around 1,200": the people of the demonym before "toll"."""
+    for match in TOLL_OF.finditer(claim.sentence):
+        found = group_of(match.group(1), base)
+        if found.owner is not None:
+            return Group("people", found.owner, found.owner_name)
+    return None
+
+
+def _owner_from_article(claim: Claim, group: Group, owners: dict[str, Group], base: ActorBase) -> Group:
+    if group.owner is not None or group.category is None or not owners:
+        return group
+    if len(owners) == 1:
+        return next(iter(owners.values()))
+    others = [owner for owner in owners
+              if claim.claimant_party and _party(owner, base) not in (claim.claimant_party, None)]
+    # Of several enemies, the one of the claimant's own war (a Malian army claim of rebels
+    # killed: the Azawad rebels, not Russia's Wagner fighting beside it).
+    same_war = [owner for owner in others if _file_conflict(owner, base) == _file_conflict(claim.claimant_id, base)]
+    for candidates in (others, same_war):
+        if len(candidates) == 1:
+            return owners[candidates[0]]
+    return group
+
+
+def _file_conflict(actor_id: str | None, base: ActorBase) -> str | None:
+    actor = base.actors.get(actor_id or "")
+    return actor.conflict if actor is not None else None
+
+
+def _party(actor_id: str, base: ActorBase) -> str | None:
+    actor = base.actors.get(actor_id)
+    return party_of(actor, base) if actor is not None else None
+
+
+def _claimant_side(claim: Claim, base: ActorBase) -> Actor | None:
+    actor = base.actors.get(claim.claimant_id or "")
+    if actor is None or actor.type in ("outlet", "un_agency", "ngo", "international_body"):
+        return None
+    if actor.type == "person" and not actor.member_of:
+        return None
+    return top_actor(actor, base)  # a person or a body speaks for the organisation it belongs to
+
+
+def _number_end(claim: Claim) -> int:
+    digits = re.search(r"\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b",
+                       claim.text, re.IGNORECASE)
+    return digits.start() if digits else 0
 
 
 def party_of(actor: Actor, base: ActorBase) -> str | None:

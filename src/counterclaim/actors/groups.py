@@ -12,9 +12,10 @@ to the top), so the Qassam Brigades' fighters and Hamas's fighters are one group
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from counterclaim.actors.base import ActorBase
-from counterclaim.actors.names import plain
+from counterclaim.actors.names import plain, slug
 from counterclaim.model import Actor
 
 # Each side counts the other's dead with its own words: soldiers and troops are a state's
@@ -28,7 +29,9 @@ CATEGORIES = {
     "civilians": "civilian resident villager passer-by bystander worshipper",
     "children": "child children minor boy girl infant baby",
     "women": "woman women",
-    "captives": "hostage captive prisoner detainee abductee",
+    # Hostages are counted by who holds them, prisoners by who they are: two kinds.
+    "hostages": "hostage captive abductee",
+    "prisoners": "prisoner detainee inmate pow",
     "aid and health workers": "aid-worker medic paramedic doctor nurse rescuer volunteer",
     "journalists": "journalist reporter photographer cameraman",
 }
@@ -45,45 +48,110 @@ DEMONYMS = {
 MAX_NAME_WORDS = 5
 
 
+KINDS_OF_PEOPLE = frozenset({*CATEGORIES, "people", "women and children"})
+# Nouns that count people with no kind of their own: "Palestinians", "fatalities".
+PEOPLE = frozenset("""people person persons individual fatality casualty victim dead body corpse
+    national citizen inhabitant population""".split())
+# Words that refer back to a group named before: "74,000 others", "two of whom".
+REFERRING = frozenset("others other them whom those these more".split())
+
+
+@dataclass(frozen=True)
+class Group:
+    """Who or what a claim counts: a category and, where named, the side it belongs to.
+
+    `category` is a category of people ("combatants", "civilians", "people") or, for a
+    thing, its noun in the singular ("vehicle", "counterattack"); `owner` is the actor
+    (or, for a state the base lacks, the state's slug) and `owner_name` its name."""
+
+    category: str | None
+    owner: str | None = None
+    owner_name: str | None = None
+
+    @property
+    def label(self) -> str | None:
+        if self.category is None:
+            return f"people of {self.owner_name}" if self.owner_name else None
+        kind = self.category if self.category in KINDS_OF_PEOPLE else plural(self.category)
+        return f"{kind} of {self.owner_name}" if self.owner_name else kind
+
+
+def group_of(counted: str, base: ActorBase) -> Group:
+    """The group a counted phrase names; `Group(None)` when it names nothing ("", "others")."""
+    words = re.findall(r"[\w'’-]+", plain(counted))
+    if not words or words[-1] in REFERRING:
+        return Group(None)
+    owner = _owner(words, base)
+    category = _category(words) or _thing_or_people(words)
+    if owner is None:
+        return Group(category)
+    return Group(category, owner.id if isinstance(owner, Actor) else slug(owner),
+                 owner.name if isinstance(owner, Actor) else owner)
+
+
 def counted_group(counted: str, base: ActorBase) -> str | None:
-    """The group a counted phrase names, or None where it names no category or actor.
+    """The label of the group a counted phrase names, or None where it names none.
 
     >>> from counterclaim.actors.base import load_base
     >>> counted_group("civilians", load_base())
     'civilians'
     """
-    words = re.findall(r"[\w'’-]+", plain(counted))
-    if not words:
-        return None
-    category = _category(words)
-    owner = _owner(words, base)
-    if category is None:
-        # "Palestinians": a people; "Israeli military vehicles": no group of people
-        return f"people of {owner}" if owner is not None and _demonym(words[-1]) is not None else None
-    return f"{category} of {owner}" if owner is not None else category
+    return group_of(counted, base).label
+
+
+def _head_index(words: list[str]) -> int:
+    # The head is the last noun before "of"/"in"/"from": "militants of Hamas".
+    cut = next((i for i, w in enumerate(words) if w in ("of", "in", "from", "on", "at")), len(words))
+    return max(cut - 1, 0)
 
 
 def _category(words: list[str]) -> str | None:
-    # The head is the last noun before "of"/"in"/"from": "militants of Hamas".
-    cut = next((i for i, w in enumerate(words) if w in ("of", "in", "from", "on", "at")), len(words))
-    for word in reversed(words[:cut]):
-        singular = word[:-1] if word.endswith("s") and word[:-1] in CATEGORY_OF else word
-        if singular in CATEGORY_OF:
-            return CATEGORY_OF[singular]
+    head = words[:_head_index(words) + 1]
+    if {"women", "woman"} & set(head) and {"children", "child"} & set(head):
+        return "women and children"  # one figure of its own, not the women nor the children
+    for word in reversed(head):
+        for form in (word, singular(word)):
+            if form in CATEGORY_OF:
+                return CATEGORY_OF[form]
     return None
 
 
-def _owner(words: list[str], base: ActorBase) -> str | None:
+def _thing_or_people(words: list[str]) -> str:
+    head = singular(words[_head_index(words)])
+    if head in PEOPLE or _demonym(words[_head_index(words)]) is not None:
+        return "people"
+    return head
+
+
+def singular(word: str) -> str:
+    """A plural noun in the singular, by its ending: "militias" → "militia", "bodies" →
+    "body", "boxes" → "box"; a word not ending in "s" unchanged."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def plural(noun: str) -> str:
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "o", "u"):
+        return noun[:-1] + "ies"
+    return noun + ("es" if noun.endswith(("s", "x", "ch", "sh")) else "s")
+
+
+def _owner(words: list[str], base: ActorBase) -> Actor | str | None:
     for size in range(min(MAX_NAME_WORDS, len(words)), 0, -1):
         for start in range(len(words) - size + 1):
             phrase = " ".join(words[start:start + size])
             actor = base.named(phrase)
             if actor is not None and actor.type not in ("person", "outlet"):
-                return top_actor(actor, base).name
+                return top_actor(actor, base)
             demonym = _demonym(phrase)
             if demonym is not None:
                 state = base.named(DEMONYMS[demonym])
-                return state.name if state is not None else DEMONYMS[demonym]
+                return top_actor(state, base) if state is not None else DEMONYMS[demonym]
     return None
 
 

@@ -10,6 +10,7 @@ from counterclaim.store.db import (
     StoredClaim,
     StoreError,
     claims_page,
+    ledger_conflicts,
     ledger_version,
     open_store,
     read_actor,
@@ -23,7 +24,7 @@ from counterclaim.store.db import (
 )
 
 __all__ = [
-    "SORTABLE", "ClaimFilter", "LedgerSummary", "StoreError", "StoredClaim", "claims_page", "ledger_version",
-    "open_store", "read_actor", "read_article", "read_claims", "read_stored", "read_term_uses", "save_article",
-    "save_articles", "summarise",
+    "SORTABLE", "ClaimFilter", "LedgerSummary", "StoreError", "StoredClaim", "claims_page", "ledger_conflicts",
+    "ledger_version", "open_store", "read_actor", "read_article", "read_claims", "read_stored", "read_term_uses",
+    "save_article", "save_articles", "summarise",
 ]

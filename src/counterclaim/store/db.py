@@ -54,6 +54,8 @@ class ClaimFilter:
     place: str | None = None  # part of the place's name as written, or its id
     country: str | None = None  # ISO code
     located: bool = False  # only claims with coordinates
+    conflict: str | None = None  # a conflict id (`conflicts.py`): "israel-hamas"
+    figure: str | None = None  # one figure's id
 
 
 @dataclass(frozen=True)
@@ -235,8 +237,8 @@ def voice_of(claim: Claim, outlet: str | None) -> str:
     if claim.claimant_party:
         return claim.claimant_party
     if claim.claimant == AUTHOR:
-        return f"outlet: {outlet}" if outlet else "outlet"
-    return "unlinked"
+        return f"outlet: {outlet or 'unknown'}"
+    return "unattributed"
 
 
 def _claim_row(position: int, claim: Claim, article: Article, group: str) -> dict[str, object]:
@@ -253,7 +255,9 @@ def _claim_row(position: int, claim: Claim, article: Article, group: str) -> dic
         "claimant_link": claim.claimant_link, "counted_group": claim.counted_group,
         "period_start": claim.period_start, "period_end": claim.period_end, "cumulative": claim.cumulative,
         "place": claim.place, "place_id": claim.place_id, "country": claim.country, "lat": claim.lat,
-        "lon": claim.lon, "place_link": claim.place_link,
+        "lon": claim.lon, "place_link": claim.place_link, "group_category": claim.group_category,
+        "group_owner": claim.group_owner, "conflict": claim.conflict, "scope": claim.scope, "figure": claim.figure,
+        "part_of": claim.part_of,
     }
 
 
@@ -289,6 +293,13 @@ class LedgerSummary:
     last_date: str | None
     claims_by_measure: dict[str, int]
     parties: list[str]
+
+
+def ledger_conflicts(engine: Engine) -> list[str]:
+    """The conflicts the stored claims belong to, by id (the index on conflict answers)."""
+    query = select(claims.c.conflict).distinct().where(claims.c.conflict.is_not(None)).order_by(claims.c.conflict)
+    with reading(engine) as connection:
+        return [row.conflict for row in connection.execute(query)]
 
 
 def claims_page(
@@ -395,6 +406,10 @@ def claim_conditions(filters: ClaimFilter, table: Any = claims) -> list[ColumnEl
         found.append(table.c.measure == filters.measure)
     if filters.counted_group:
         found.append(table.c.counted_group == filters.counted_group)
+    if filters.conflict:
+        found.append(table.c.conflict == filters.conflict)
+    if filters.figure:
+        found.append(table.c.figure == filters.figure)
     if filters.claimant:
         found.append(or_(_contains(table.c.claimant, filters.claimant), table.c.claimant_id == filters.claimant))
     if filters.party:
@@ -434,5 +449,7 @@ def _claim(row: RowMapping) -> Claim:
         claimant_link=row["claimant_link"], counted_group=row["counted_group"],
         period_start=row["period_start"], period_end=row["period_end"],
         cumulative=row["cumulative"], place=row["place"], place_id=row["place_id"], country=row["country"],
-        lat=row["lat"], lon=row["lon"], place_link=row["place_link"],
+        lat=row["lat"], lon=row["lon"], place_link=row["place_link"], group_category=row["group_category"],
+        group_owner=row["group_owner"], conflict=row["conflict"], scope=row["scope"], figure=row["figure"],
+        part_of=row["part_of"],
     )

@@ -84,10 +84,17 @@ claims = Table(
     Column("lat", Float),
     Column("lon", Float),
     Column("place_link", Text),
+    # Decided at ingest (`conflicts.py`, `figures.py`; migration 0007): compare groups by `figure`.
+    Column("group_category", Text),
+    Column("group_owner", Text),
+    Column("conflict", Text),
+    Column("scope", Text),
+    Column("figure", Text),
+    Column("part_of", Text),
     Index("ix_claims_figure", "measure", "counted_group"),
-    # A figure is (measure, counted group, local place): migration 0006 added the place.
-    Index("ix_claims_figure_party", "measure", "counted_group", "place_id", "party", "date", "value", "cumulative"),
-    Index("ix_claims_figure_sources", "measure", "counted_group", "place_id", "syndication"),
+    Index("ix_claims_figure_party", "figure", "party", "date", "value"),
+    Index("ix_claims_figure_sources", "figure", "syndication"),
+    Index("ix_claims_conflict", "conflict", "measure", "date"),
     Index("ix_claims_date", "date"),  # the claims page sorts by date or value (migration 0003)
     Index("ix_claims_value", "value"),
 )

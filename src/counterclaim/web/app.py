@@ -1,6 +1,6 @@
 """The web app over a ledger: read-only pages, server-rendered with Jinja2.
 
-Routes: `/` (overview), `/figures`, `/figures/{id}`, `/claims` (every filter as a query
+Routes: `/` (overview), `/figures` (by conflict), `/figures/{id}`, `/claims` (every filter as a query
 parameter, `format=csv|jsonl` to download), `/map` (located claims, the same filters),
 `/articles/{id}`, `/actors/{id}`,
 `/framing` (the words each outlet uses for each actor), `/healthz`, and `/assets/…`
@@ -40,7 +40,13 @@ def templates() -> Environment:
     environment = Environment(loader=PackageLoader("counterclaim.web", "templates"),
                               autoescape=select_autoescape(default=True, default_for_string=True))
     environment.filters["figure"] = claim_figure
+    environment.filters["latest"] = latest_value
     return environment
+
+
+def latest_value(view: Any) -> str:
+    """A party's latest value, with its upper end where it gave a range: "2,000–4,000"."""
+    return figure_text(view.latest, view.latest_high, "exact") if view.latest is not None else "?"
 
 
 def claim_figure(claim: Any) -> str:
@@ -89,8 +95,10 @@ def create_app(db: str, *, token: str | None = None) -> FastAPI:
         return render("overview.html", page=pages.overview(engine))
 
     @app.get("/figures", response_class=HTMLResponse)
-    def figure_list(about: str | None = None) -> HTMLResponse:
-        return render("figures.html", figures=figures(engine, about=about or None, with_claims=False), about=about)
+    def figure_list(about: str | None = None, conflict: str | None = None) -> HTMLResponse:
+        found = figures(engine, ClaimFilter(conflict=conflict or None), about=about or None, with_claims=False)
+        return render("figures.html", figures=found, about=about, conflict=conflict,
+                      conflicts=pages.conflict_choices(engine))
 
     @app.get("/figures/{figure_id:path}", response_class=HTMLResponse)
     def figure(figure_id: str) -> HTMLResponse:
@@ -101,11 +109,13 @@ def create_app(db: str, *, token: str | None = None) -> FastAPI:
         measure: str | None = None, party: str | None = None, claimant: str | None = None,
         outlet: str | None = None, since: str | None = None, until: str | None = None,
         search: str | None = None, place: str | None = None, country: str | None = None,
+        conflict: str | None = None, figure: str | None = None,
         sort: str = "date", order: str = "desc", page: int = Query(1, ge=1), format: str = "html",
     ) -> Response:
         filters = ClaimFilter(measure=measure or None, party=party or None, claimant=claimant or None,
                               outlet=outlet or None, since=since or None, until=until or None,
-                              search=search or None, place=place or None, country=country or None)
+                              search=search or None, place=place or None, country=country or None,
+                              conflict=conflict or None, figure=figure or None)
         if sort not in SORTABLE:
             raise HTTPException(400, f"sort by one of {', '.join(SORTABLE)}")
         if format in ("csv", "jsonl"):
@@ -116,10 +126,10 @@ def create_app(db: str, *, token: str | None = None) -> FastAPI:
     @app.get("/map", response_class=HTMLResponse)
     def claims_map(
         measure: str | None = None, party: str | None = None, country: str | None = None,
-        since: str | None = None, until: str | None = None,
+        since: str | None = None, until: str | None = None, conflict: str | None = None,
     ) -> HTMLResponse:
         filters = ClaimFilter(measure=measure or None, party=party or None, country=country or None,
-                              since=since or None, until=until or None)
+                              since=since or None, until=until or None, conflict=conflict or None)
         return render("map.html", page=pages.map_page(engine, filters))
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse)

@@ -12,12 +12,14 @@ from urllib.parse import urlsplit
 from sqlalchemy import Engine
 
 from counterclaim.compare import Figure, figures, shown
+from counterclaim.conflicts import conflict_name
 from counterclaim.framing import TermCount, term_counts
 from counterclaim.model import Actor, Article, Claim
 from counterclaim.store import (
     ClaimFilter,
     LedgerSummary,
     claims_page,
+    ledger_conflicts,
     ledger_version,
     read_actor,
     read_article,
@@ -135,16 +137,19 @@ def framing_tables(engine: Engine, actor: str | None = None, *, limit: int = 8) 
 
 def overview(engine: Engine) -> Overview:
     found = figures(engine, with_claims=False)
-    contested = sorted((f for f in found if len(f.by_party) > 1 and f.spread),
+    contested = sorted((f for f in found if f.contested and f.spread),
                        key=lambda f: -(f.spread or 0))[:TOP_FIGURES]
     return Overview(_summary(engine), contested)
 
 
+def conflict_choices(engine: Engine) -> list[tuple[str, str]]:
+    """The conflicts the ledger's claims belong to, as (id, name), for a filter."""
+    return [(conflict, conflict_name(conflict)) for conflict in ledger_conflicts(engine)]
+
+
 def figure_page(engine: Engine, figure_id: str) -> FigurePage | None:
-    measure = figure_id.split("/", 1)[0]
-    for figure in figures(engine, ClaimFilter(measure=measure)):
-        if figure.figure == figure_id:
-            return FigurePage(figure, chart_json(figure))
+    for figure in figures(engine, ClaimFilter(figure=figure_id)):
+        return FigurePage(figure, chart_json(figure))
     return None
 
 

@@ -1,0 +1,228 @@
+"""Which war a counted event belongs to: the conflict of each article and of each claim.
+
+A ledger holds many wars, and a figure must never mix them: "killed — civilians" in
+Sudan and in Myanmar are two quantities. The conflicts are data (`data/conflicts.yaml`):
+for each, the words that point to it (places, demonyms, armed groups, institutions), the
+countries where it is fought, the parties of the actor base that belong to it alone, and
+the day it began. A user's actor file (`--actors`) with a conflict of its own adds that
+conflict, its actors' names as its words.
+
+The cascade, per article and then per claim:
+
+1. the article's conflict: the one its title (three votes a word), its text (one a
+   word) and its country (two) point to most, with at least two votes and no tie;
+2. a claim whose own sentence, place, claimant or counted owner points only to other
+   conflicts than the article's belongs to the one it points to most ("Hezbollah fired
+   30 rockets" in a Gaza article is the Lebanon front);
+3. a claim about a year before its conflict began ("in the 2014 war, 2,251 were killed")
+   belongs to that earlier war, `<conflict>-<year>`;
+4. otherwise the article's conflict; with none, the claim's conflict stays unknown (None),
+   never a guess across wars.
+
+Words are matched as written (proper names: "Karen" the people, not "karen"), at word
+boundaries, longest first ("South Sudan" is not "Sudan"); a trailing "s" is allowed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from counterclaim.actors.base import ActorBase
+from counterclaim.actors.groups import top_actor
+from counterclaim.model import Article, Claim
+
+TITLE_VOTES = 3
+COUNTRY_VOTES = 2
+MIN_VOTES = 2
+YEAR = re.compile(r"(?<![\w-])(?P<since>since\s+|from\s+)?(?:in\s+|the\s+)?(?P<year>(?:19|20)\d\d)(?![\w-])",
+                  re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Conflict:
+    id: str
+    name: str
+    start: str | None  # ISO date the war began, as "since the war began" counts it
+    countries: frozenset[str]  # where it is fought, and no other listed conflict
+    actor_parties: frozenset[str]  # "FILE-CONFLICT/PARTY" or "FILE-CONFLICT/*" of the actor base
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Conflicts:
+    """The conflicts by id, with one pattern that finds all their words in a text."""
+
+    by_id: dict[str, Conflict]
+    pattern: re.Pattern[str]
+    word_conflict: dict[str, str]  # a word as written -> its conflict
+
+    def votes(self, text: str, weight: int = 1) -> Counter[str]:
+        found: Counter[str] = Counter()
+        for match in self.pattern.finditer(text):
+            word = match.group(1)
+            found[self.word_conflict[word]] += weight
+        return found
+
+    def of_actor(self, actor_conflict: str, party: str) -> str | None:
+        """The conflict an actor of the base belongs to alone, by its file and party."""
+        for conflict in self.by_id.values():
+            if f"{actor_conflict}/{party}" in conflict.actor_parties or f"{actor_conflict}/*" in conflict.actor_parties:
+                return conflict.id
+        return None
+
+    def of_country(self, country: str | None) -> str | None:
+        return next((c.id for c in self.by_id.values() if country and country in c.countries), None)
+
+
+def conflicts_for(base: ActorBase) -> Conflicts:
+    """The packaged conflicts, plus one per conflict of the base that they do not know
+    (a user's own actor file), its words the names of its actors."""
+    extra = tuple(sorted({a.conflict for a in base.actors.values()} - _known_file_conflicts()))
+    names = tuple((a.conflict, name) for a in base.actors.values() if a.conflict in extra
+                  for name in (a.name, *a.aliases))
+    return _conflicts(extra, names)
+
+
+@cache
+def _packaged() -> tuple[Conflict, ...]:
+    return tuple(
+        Conflict(id=str(entry["id"]), name=str(entry["name"]),
+                 start=str(entry["start"]) if entry.get("start") else None,
+                 countries=frozenset(entry.get("countries") or ()),
+                 actor_parties=frozenset(entry.get("actor_parties") or ()),
+                 words=tuple(str(w) for w in entry.get("words") or ()))
+        for entry in _raw().get("conflicts", ())
+    )
+
+
+@cache
+def _known_file_conflicts() -> frozenset[str]:
+    """The conflicts of the packaged actor files: each is listed, whole or in parts."""
+    known = {"", "international", "media", *_raw().get("spread_actor_files", ())}
+    for conflict in _packaged():
+        known.update(entry.split("/", 1)[0] for entry in conflict.actor_parties)
+    return frozenset(known)
+
+
+@cache
+def _raw() -> dict[str, Any]:
+    raw = yaml.safe_load(resources.files("counterclaim").joinpath("data/conflicts.yaml").read_text("utf-8"))
+    return raw if isinstance(raw, dict) else {}
+
+
+@cache
+def _conflicts(extra: tuple[str, ...], extra_names: tuple[tuple[str, str], ...]) -> Conflicts:
+    listed = list(_packaged())
+    for conflict_id in extra:
+        words = tuple(name for owner, name in extra_names if owner == conflict_id)
+        listed.append(Conflict(conflict_id, conflict_id, None, frozenset(), frozenset({f"{conflict_id}/*"}), words))
+    word_conflict: dict[str, str] = {}
+    for conflict in listed:
+        for word in conflict.words:
+            for form in _forms(word):
+                word_conflict.setdefault(form, conflict.id)
+    alternatives = "|".join(re.escape(w) for w in sorted(word_conflict, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w-])({alternatives})(?:s|es|'s|’s)?(?![\w-])" if alternatives else r"(?!x)x")
+    return Conflicts({c.id: c for c in listed}, pattern, word_conflict)
+
+
+def _forms(word: str) -> Iterable[str]:
+    yield word
+    yield word[:1].upper() + word[1:]  # "al-Shabaab" opening a sentence
+    if len(word) > 3:
+        yield word.upper()  # a headline in capitals
+
+
+def conflict_starts(base: ActorBase) -> dict[str, str]:
+    """The first day of each conflict that has one, by id."""
+    return {c.id: c.start for c in conflicts_for(base).by_id.values() if c.start}
+
+
+def article_conflict(
+    article: Article, claims: list[Claim], conflicts: Conflicts, base: ActorBase, country: str | None
+) -> str | None:
+    """The conflict an article reports on, or None where its words do not say."""
+    votes = conflicts.votes(article.title or "", TITLE_VOTES) + conflicts.votes(article.text)
+    for claim in claims:  # who speaks: a Hezbollah statement is news of the Lebanon front
+        if claim.claimant_party:
+            found = conflicts.of_actor(_file_conflict(claim.claimant_id, base), claim.claimant_party)
+            if found:
+                votes[found] += 1
+    from_country = conflicts.of_country(country)
+    if from_country:
+        votes[from_country] += COUNTRY_VOTES
+    return _winner(votes, MIN_VOTES)
+
+
+def with_conflicts(article: Article, claims: list[Claim], base: ActorBase, country: str | None) -> list[Claim]:
+    """The claims of one article, each with its conflict (the cascade at the top)."""
+    conflicts = conflicts_for(base)
+    main = article_conflict(article, claims, conflicts, base, country)
+    return [replace(claim, conflict=_claim_conflict(claim, main, conflicts, base)) for claim in claims]
+
+
+def _claim_conflict(claim: Claim, main: str | None, conflicts: Conflicts, base: ActorBase) -> str | None:
+    votes = conflicts.votes(claim.sentence)
+    if claim.place_link and claim.place_link.startswith("in the clause"):
+        local = conflicts.of_country(claim.country)
+        if local:
+            votes[local] += 1
+    for actor_id in (claim.claimant_id, claim.group_owner):
+        actor = base.actors.get(actor_id or "")
+        if actor is not None:
+            owner = top_actor(actor, base)
+            found = conflicts.of_actor(owner.conflict, owner.party) or conflicts.of_actor(actor.conflict, actor.party)
+            if found:
+                votes[found] += 1
+    conflict = main
+    if votes and (main is None or main not in votes):
+        conflict = _winner(votes, 1) or main
+    if conflict is None:
+        return None
+    return _earlier_war(claim, conflicts.by_id.get(conflict)) or conflict
+
+
+def _earlier_war(claim: Claim, conflict: Conflict | None) -> str | None:
+    """ "2,251 fatalities in the 2014 escalation": a year before the war began, not after
+    "since", in the claim's sentence, makes it a claim about that earlier war."""
+    if conflict is None or conflict.start is None or claim.cumulative:
+        return None
+    began = date.fromisoformat(conflict.start).year
+    for match in YEAR.finditer(claim.sentence):
+        if not match["since"] and int(match["year"]) < began:
+            return f"{conflict.id}-{match['year']}"
+    return None
+
+
+def _winner(votes: Counter[str], at_least: int) -> str | None:
+    ranked = votes.most_common(2)
+    if not ranked or ranked[0][1] < at_least or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+def _file_conflict(actor_id: str | None, base: ActorBase) -> str:
+    actor = base.actors.get(actor_id or "")
+    return actor.conflict if actor is not None else ""
+
+
+def conflict_name(conflict_id: str | None) -> str:
+    """A conflict as a reader names it: "Israel–Hamas war", "Israel–Hamas war (2014)"."""
+    if not conflict_id:
+        return "conflict unknown"
+    by_id = {c.id: c for c in _packaged()}
+    if conflict_id in by_id:
+        return by_id[conflict_id].name
+    earlier = re.fullmatch(r"(?P<id>.+)-(?P<year>(?:19|20)\d\d)", conflict_id)
+    if earlier and earlier["id"] in by_id:
+        return f"{by_id[earlier['id']].name.split(' (')[0]} ({earlier['year']})"
+    return conflict_id

@@ -1,0 +1,152 @@
+"""Which quantity each claim counts: its scope and its figure, decided when it is extracted.
+
+A figure is conflict × measure × counted group (category and owning side) × scope; the
+claims of one figure are the rival, repeated and updated values of one count, set side by
+side by `compare.py`. The scope is one of:
+
+- `now`: a count of who is held at the time of the report (hostages held);
+- `since-<start>`: a running total from a named start ("since October 7", "since the
+  war began" = the conflict's first day, "since the ground operation" = that start);
+- `window-<first day>-to-<last day>`: a count for a stated stretch ("over the past week");
+- `event-<day>`: one attack, strike, battle or day of fighting, on the day the sentence
+  names ("on Sunday") or else the article's date; the article itself when it has no date.
+
+The figure's id is the words of those four, so it is the same in every article that
+counts the same quantity, whatever the order the articles arrive in, and found through an
+index: no pair of claims is ever compared across articles. A local count (in a town, a
+camp) is an event of its own place. Inside one article:
+
+- a claim with no scope words in a sentence about the war as a whole ("killed in Israel's
+  military operations") is the war's running total; about an attack, that event;
+- one claimant giving two values for one key is counting two things (the sectors of a
+  front, two strikes), so the second value is a figure of its own; two claimants giving
+  two values for one key are rival counts of one figure;
+- a part named inside a total ("including 2,055 children") is a figure of its own, with
+  `part_of` the total's figure.
+
+A claim whose conflict is unknown gets a figure of its own article: never a guess across
+wars.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from counterclaim.actors.names import slug
+from counterclaim.model import Article, Claim
+from counterclaim.places import local_place
+
+PART_MARK = "claim at "  # a part's `part_of` until figures are known: its total's "start:end"
+# A sentence about the whole war, not one attack: its count is the war's running total.
+WAR_WORDS = re.compile(r"\b(?:war|conflict|offensive|campaign|hostilities|military\s+operations|invasion|"
+                       r"bombardment|onslaught|assault\s+on\s+Gaza)\b", re.IGNORECASE)
+EVENT_WORDS = re.compile(r"\b(?:attack|strike|airstrike|air\s+strike|drone\s+strike|ambush|raid|shelling|bombing|"
+                         r"blast|explosion|clash|clashes|battle|skirmish|skirmishes|massacre|incident|"
+                         r"assault|offensive\s+on|shooting)\b", re.IGNORECASE)
+GROUND_OPERATION = re.compile(r"\bground\s+(?:operation|offensive|invasion|incursion|war)\b", re.IGNORECASE)
+WAR_TOTAL_MEASURES = frozenset({"killed", "wounded", "killed_or_wounded", "displaced", "missing", "captured"})
+CAPTIVE_MEASURES = frozenset({"captured", "held", "released"})
+NEAR_START_DAYS = 2  # "since October 8" in a war that began on October 7 is the war's total
+
+
+def with_figures(
+    article: Article, claims: list[Claim], starts: dict[str, str], *, lead_place: str | None = None,
+    lead_day: str | None = None,
+) -> list[Claim]:
+    """The claims of one article with their scope, figure and `part_of`.
+
+    `starts` gives each conflict's first day (ISO), for "since the war began";
+    `lead_place` and `lead_day` are the local place and the day the article's lead gives,
+    those of its events whose own sentence gives none."""
+    scoped: list[Claim] = []
+    stated_by: dict[str, str] = {}  # each source's last stated scope in this article
+    for claim in claims:
+        speaker = claim.claimant_id or claim.claimant
+        stated = stated_scope(claim, starts.get(claim.conflict or ""))
+        if stated is not None and stated != "now":
+            stated_by[speaker] = stated
+        # A source's statement covers one stretch: its figures without words of their own
+        # ("eliminated 53 soldiers" after "killed 60 over the past week") share it.
+        scope = stated or stated_by.get(speaker) or _default_scope(article, lead_day)
+        scoped.append(replace(claim, scope=scope))
+    keyed: list[Claim] = []
+    values: dict[tuple[str, str], set[float | None]] = {}
+    for claim in scoped:
+        figure = _figure_id(claim, article, lead_place)
+        speaker = claim.claimant_id or claim.claimant
+        said = values.setdefault((figure, speaker), set())
+        if said and claim.value not in said:
+            # One source, two values for one key: two counts (two sectors, two strikes).
+            figure = f"{figure}/{len(said) + 1}"
+        said.add(claim.value)
+        keyed.append(replace(claim, figure=figure))
+    return _with_wholes(keyed)
+
+
+def stated_scope(claim: Claim, war_start: str | None) -> str | None:
+    """The scope the claim's own words give it (the cascade in the module docstring), or
+    None where they give none."""
+    if claim.measure == "held":
+        return "now"
+    if claim.cumulative:
+        return f"since-{_start(claim, war_start)}"
+    if claim.period_start and claim.period_end and claim.period_start != claim.period_end:
+        return f"window-{claim.period_start}-to-{claim.period_end}"
+    day = claim.period_start or claim.period_end
+    if day:
+        return f"event-{day}"
+    if claim.measure in WAR_TOTAL_MEASURES and WAR_WORDS.search(claim.sentence) and not EVENT_WORDS.search(
+            claim.sentence) and local_place(claim.place_id) is None:
+        return f"since-{_start(claim, war_start)}"
+    return None
+
+
+def _default_scope(article: Article, lead_day: str | None) -> str:
+    # Most articles report one event: the day their lead gives it, else the article's
+    # date, else the article itself.
+    day = lead_day or article.date
+    return f"event-{day}" if day else f"event-in-{article.id}"
+
+
+def _start(claim: Claim, war_start: str | None) -> str:
+    if GROUND_OPERATION.search(claim.sentence):
+        return "ground-operation"
+    if claim.period_start and war_start and abs(
+            (date.fromisoformat(claim.period_start) - date.fromisoformat(war_start)).days) <= NEAR_START_DAYS:
+        return war_start
+    return claim.period_start or war_start or "the-start"
+
+
+def _figure_id(claim: Claim, article: Article, lead_place: str | None) -> str:
+    category, owner = claim.group_category, claim.group_owner
+    if claim.measure in CAPTIVE_MEASURES and category in (None, "people", "civilians", "hostages"):
+        # Hostages are one count of who is held, whatever their nationality: "132 Israeli
+        # hostages" and "more than 100 hostages" held now are one figure.
+        category, owner = "hostages", None
+    group = slug(f"{category or 'unspecified'} {owner or ''}")
+    place = None
+    if claim.scope and claim.scope.startswith(("event-", "window-")):
+        place = local_place(claim.place_id) or (local_place(lead_place) if claim.scope.startswith("event-") else None)
+    where = f"/{place.id}" if place is not None else ""
+    conflict = claim.conflict or f"unknown-conflict/in-{article.id}"
+    return f"{conflict}/{claim.measure}/{group}/{claim.scope}{where}"
+
+
+def _with_wholes(claims: list[Claim]) -> list[Claim]:
+    """Each part's `part_of`: the figure of the total at the offset extraction marked."""
+    at = {f"{PART_MARK}{claim.start}:{claim.end}": claim for claim in claims}
+    found = []
+    for claim in claims:
+        whole = claim
+        for _ in range(len(claims)):  # a part of a part ("two of whom") is of the same total
+            if whole.part_of not in at or at[whole.part_of] is whole:
+                break
+            whole = at[whole.part_of]
+        if whole is claim:
+            found.append(replace(claim, part_of=None))
+            continue
+        figure = claim.figure if claim.figure != whole.figure else f"{claim.figure}/part"
+        found.append(replace(claim, figure=figure, part_of=whole.figure))
+    return found
