@@ -11,10 +11,12 @@ Run: .venv/bin/python benchmarks/bench_store.py      (or `make bench`)
    Twice each: one transaction per article (`save_article`) and 64 articles to a
    transaction (`save_articles`, what `ingest` does). Extraction speed is
    `bench_extract.py`'s.
-2. Compare: BENCH_CLAIMS (default 1,000,000) synthetic claims over 20,000 articles, 12
-   measures, 40 counted groups and 9 parties are bulk-loaded into an SQLite ledger, then
-   `compare.figures(engine, with_claims=False)` (what `counterclaim compare` computes,
-   without listing every claim) is timed. Target: under 2 s.
+2. Compare: BENCH_CLAIMS (default 1,000,000) synthetic claims over 20,000 articles, 16
+   conflicts, 12 measures, 40 counted groups, 9 parties and three kinds of scope (the
+   article's day, a running total, a week) are bulk-loaded into an SQLite ledger, then
+   `compare.figures(engine, with_claims=False, min_claims=2, limit=100)` (what
+   `counterclaim compare` computes, without listing every claim) is timed. Target: under
+   2 s. Every figure of the ledger (most of them one event's single claim) is timed too.
 """
 
 from __future__ import annotations
@@ -86,13 +88,17 @@ def bench_compare(claims: int) -> None:
         start = time.perf_counter()
         _load_synthetic(engine, claims)
         loaded = time.perf_counter() - start
-        figures(engine, with_claims=False)  # warm the page cache, as a second run would be
+        figures(engine, with_claims=False, min_claims=2, limit=100)  # warm the page cache, as a second run is
         start = time.perf_counter()
-        found = figures(engine, with_claims=False)
+        found = figures(engine, with_claims=False, min_claims=2, limit=100)  # what `counterclaim compare` shows
         seconds = time.perf_counter() - start
         verdict = "meets" if seconds < COMPARE_TARGET_S else "misses"
-        print(f"compare over {claims:,} synthetic claims (SQLite, loaded in {loaded:.0f} s): "
-              f"{len(found)} figures in {seconds:.2f} s ({verdict} the target < {COMPARE_TARGET_S:.0f} s)")
+        print(f"compare over {claims:,} synthetic claims (SQLite, loaded in {loaded:.0f} s): the {len(found)} "
+              f"most contested figures in {seconds:.2f} s ({verdict} the target < {COMPARE_TARGET_S:.0f} s)")
+        start = time.perf_counter()
+        every = figures(engine, with_claims=False)
+        print(f"  every figure ({len(every):,}, as `compare --limit 0 --min-claims 1` or `Ledger.figures()`): "
+              f"{time.perf_counter() - start:.2f} s")
 
 
 def _load_synthetic(engine, claims: int) -> None:  # type: ignore[no-untyped-def]
@@ -105,6 +111,7 @@ def _load_synthetic(engine, claims: int) -> None:  # type: ignore[no-untyped-def
     groups = [None, *(f"{c} of Party {p}" for c in ("combatants", "civilians", "captives") for p in range(12)),
               "civilians", "children", "captives"]
     parties = [None, *(f"party-{p}" for p in range(8))]
+    conflicts = [f"war-{w}" for w in range(16)]
     article_count = max(1, claims // 50)
     with engine.begin() as connection:
         connection.execute(articles.insert(), [
@@ -118,16 +125,21 @@ def _load_synthetic(engine, claims: int) -> None:  # type: ignore[no-untyped-def
         for n in range(claims):
             party = rng.choice(parties)
             article = n % article_count
+            day = f"2024-{1 + article % 12:02d}-{1 + article % 28:02d}"
+            conflict, measure, group = rng.choice(conflicts), rng.choice(measures), rng.choice(groups)
+            # Most claims count one event (a day), some a war's running total, a few a week.
+            scope = rng.choices([f"event-{day}", "since-2023-10-07", f"window-{day}-to-{day}-week"], [6, 3, 1])[0]
             batch.append({
                 "date": f"2024-{1 + article % 12:02d}-{1 + article % 28:02d}", "outlet": f"Outlet {article % 40}",
                 "syndication": f"a{article - article % 3:09d}", "party": party or f"outlet: Outlet {article % 40}",
                 "article": f"a{article:09d}", "position": n // article_count, "doc": "doc",
                 "text": "t", "start": 0, "end": 1, "sentence": "s", "value": float(rng.randint(1, 50_000)),
-                "value_high": None, "qualifier": "exact", "unit": "count", "measure": rng.choice(measures),
+                "value_high": None, "qualifier": "exact", "unit": "count", "measure": measure,
                 "counted": "people", "claimant": party or "@author", "claimant_aliases": "[]",
                 "optional": False, "reasons": "[]", "claimant_id": party, "claimant_party": party,
-                "claimant_link": None, "counted_group": rng.choice(groups), "period_start": None,
-                "period_end": None, "cumulative": rng.choice([True, False, None]),
+                "claimant_link": None, "counted_group": group, "period_start": None,
+                "period_end": None, "cumulative": scope.startswith("since"), "conflict": conflict, "scope": scope,
+                "figure": f"{conflict}/{measure}/{group}/{scope}",
             })
             if len(batch) == 50_000:
                 connection.execute(claims_table.insert(), batch)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -113,8 +114,13 @@ def test_surname_links_to_the_person_seen_before(base) -> None:
     ("militants of Hamas", "combatants of Hamas"),
     ("Qassam Brigades fighters", "combatants of Hamas"),
     ("children", "children"),
-    ("hostages", "captives"),
-    ("vehicles", None),
+    ("hostages", "hostages"),
+    ("Palestinian prisoners", "prisoners of Palestine"),
+    ("vehicles", "vehicles"),
+    ("armoured vehicles of the Russian army", "vehicles of Russia"),
+    ("women and children", "women and children"),
+    ("Wagner mercenaries", "combatants of Wagner Group"),
+    ("others", None),
 ])
 def test_counted_groups(base, phrase: str, group: str | None) -> None:
     assert counted_group(phrase, base) == group
@@ -192,3 +198,40 @@ def test_cli_lists_a_conflict_and_shows_an_actor() -> None:
     shown = _cli("actors", "show", "Abu Obeida")
     assert shown.returncode == 0 and "Qassam" in shown.stdout
     assert _cli("actors", "list", "--conflict", "atlantis").returncode == 2
+
+
+@pytest.mark.parametrize(("name", "actor", "reason"), [
+    # an owner and an institution: the owner's one body of that kind, else the owner
+    ("the Israeli military's spokesperson", "israel-defense-forces", "described"),
+    ("the Hamas-run government", "hamas", "described"),
+    ("Israel's defence spokesman", "israel", "described"),
+    ("MoH in Gaza", "gaza-ministry-of-health", "alias"),  # the abbreviation written out
+    ("the Nigerien army", "niger-armed-forces", "alias"),
+])
+def test_descriptions_link_to_the_institution_they_name(base, name: str, actor: str, reason: str) -> None:
+    found = link(name, base)
+    assert found is not None and found.actor.id == actor
+    assert found.reason.startswith(reason)
+
+
+@pytest.mark.parametrize("name", ["the Nigerian army", "Nigerian armed forces", "the Nigerian military"])
+def test_a_neighbours_demonym_never_links_to_the_other_army(base, name: str) -> None:
+    found = link(name, base)
+    assert found is None or not found.actor.id.startswith("niger-")
+
+
+def test_a_belligerent_states_command_takes_its_side_in_the_war_it_fights(base) -> None:
+    from counterclaim.conflicts import with_conflicts
+    from counterclaim.model import Article, Claim
+
+    sentence = "US Central Command said its forces shot down 12 Houthi drones over the Red Sea."
+    claim = Claim(article="a", doc="d", text=sentence, start=0, end=len(sentence), sentence=sentence, value=12,
+                  value_high=None, qualifier="exact", unit="count", measure="destroyed", counted="drones",
+                  claimant="US Central Command", claimant_id="us-central-command", claimant_party="international")
+    article = Article(id="a", doc="d", text=sentence, title="US downs 12 Houthi drones over the Red Sea")
+    [found] = with_conflicts(article, [claim], base, None)
+    assert found.conflict == "red-sea-houthis" and found.claimant_party == "united-states"
+    sudan = "US Central Command said 12 people were killed in Khartoum, Sudan's capital, by RSF shelling."
+    article = Article(id="b", doc="d", text=sudan, title="RSF shelling kills 12 in Khartoum")
+    [elsewhere] = with_conflicts(article, [replace(claim, sentence=sudan, text=sudan)], base, None)
+    assert elsewhere.conflict == "sudan" and elsewhere.claimant_party == "international"

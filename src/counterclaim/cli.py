@@ -244,6 +244,9 @@ def compare(
     measure: Annotated[str | None, typer.Option(help="Only this measure.")] = None,
     about: Annotated[str | None, typer.Option(help="Figures whose label or counted words contain this.")] = None,
     conflict: ConflictOption = None,
+    limit: Annotated[int, typer.Option(help="Show the N most contested figures (0: all).", min=0)] = 100,
+    min_claims: Annotated[int, typer.Option(help="Only figures with at least this many claims (1: every figure).",
+                                            min=1)] = 2,
     format: LedgerFormatOption = LedgerFormat.table,
     output: OutputOption = None,
     debug: DebugOption = False,
@@ -256,7 +259,8 @@ def compare(
     from counterclaim.store import ClaimFilter, StoreError
 
     try:
-        found = figures(_ledger(db, debug), ClaimFilter(measure=measure, conflict=conflict), about=about)
+        found = figures(_ledger(db, debug), ClaimFilter(measure=measure, conflict=conflict), about=about,
+                        min_claims=min_claims, limit=limit or None)
     except StoreError as error:
         _fail(error, debug)
     records = [figure_record(f) for f in found]

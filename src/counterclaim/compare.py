@@ -13,8 +13,8 @@ What a figure shows, honestly:
 - per party and voice: the latest value (by article date), with its upper end for a
   range, and the range of its values;
 - the **spread** (highest value over lowest) only between values that count the same
-  thing at the same time: any two of an event or a window, and for a running total only
-  values given within `SAME_TIME_DAYS` of the newest one (5,087 dead in October and
+  thing at the same time: any two of an event or a window, and for a running total (or
+  who is held now) only values given within `SAME_TIME_DAYS` of the newest one (5,087 dead in October and
   32,000 in March are an update, not a disagreement);
 - **independent sources** count distinct origins: a claimant once however many outlets
   quote it, an outlet's own voice once per syndicated story;
@@ -28,12 +28,13 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from sqlalchemy import Engine
 
 from counterclaim.conflicts import conflict_name
+from counterclaim.figures import place_of
 from counterclaim.model import AUTHOR, Claim
-from counterclaim.places import local_place
 from counterclaim.store import ClaimFilter, aggregates, read_stored
 from counterclaim.store.aggregates import FigureRow, PartyRow
 
@@ -96,7 +97,7 @@ class Figure:
     scope: str | None
     scope_text: str  # the scope in words: "since 7 October 2023", "on 22 January 2024"
     place_id: str | None  # a local figure's place; None for a national one
-    place: str | None  # that place's gazetteer name
+    place: str | None  # that place as its claims write it
     part_of: str | None  # the figure of the total this one is a part of
     cumulative: bool | None  # a running total (True), a window or event (False), held now (None)
     claims: tuple[FigureClaim, ...]
@@ -117,16 +118,21 @@ def figures(
     *,
     about: str | None = None,
     with_claims: bool = True,
+    min_claims: int = 1,
+    limit: int | None = None,
 ) -> list[Figure]:
     """The figures of the ledger's claims that pass `filters`, the most contested (most
     parties, then most claims) first.
 
-    `about` keeps the figures whose label, conflict or counted words contain it. The
-    numbers come from the database (`store/aggregates.py`); `with_claims` adds each
-    figure's claims, which a ledger of millions may not want.
+    `about` keeps the figures whose label, conflict or counted words contain it;
+    `min_claims` those with at least that many claims (2: only what can be compared, as
+    `counterclaim compare` lists them); `limit` the most contested that many, which is
+    what keeps a ledger of millions quick. The numbers come from the database
+    (`store/aggregates.py`); `with_claims` adds each figure's claims, which a ledger of
+    millions may not want.
     """
     filters = filters or ClaimFilter()
-    rows, party_rows = aggregates.figure_and_party_rows(engine, filters)
+    rows, party_rows = aggregates.figure_and_party_rows(engine, filters, min_claims=min_claims, limit=limit)
     views: dict[str, dict[str, PartyRow]] = defaultdict(dict)
     for row in party_rows:
         views[row.figure][_shown_party(row.party)] = row
@@ -137,7 +143,7 @@ def figures(
     listed: dict[str, list[FigureClaim]] = defaultdict(list)
     if with_claims:
         for item in read_stored(engine, filters):
-            if item.claim.figure and item.claim.measure != "other":
+            if item.claim.figure:
                 listed[item.claim.figure].append(shown(item.claim))
     found = [_figure(row, views[row.figure], listed[row.figure]) for row in rows]
     return sorted(found, key=lambda f: (not f.contested, -len(f.by_party),
@@ -145,7 +151,7 @@ def figures(
 
 
 def _figure(row: FigureRow, views: dict[str, PartyRow], claims: list[FigureClaim]) -> Figure:
-    place = local_place(row.place_id) if row.scope and not row.scope.startswith(("since-", "now")) else None
+    place_id = place_of(row.figure)
     running = bool(row.scope and row.scope.startswith("since-"))
     as_views = {party: PartyView(r.latest, r.latest_high, r.latest_date, r.low, r.high, r.claims)
                 for party, r in sorted(views.items())}
@@ -158,26 +164,26 @@ def _figure(row: FigureRow, views: dict[str, PartyRow], claims: list[FigureClaim
         counted_group=row.counted_group,
         scope=row.scope,
         scope_text=scope_text(row.scope),
-        place_id=place.id if place else None,
-        place=place.name if place else None,
+        place_id=place_id,
+        place=row.place if place_id else None,
         part_of=row.part_of,
         cumulative=True if running else None if row.scope == "now" else False,
         claims=tuple(_revisions(sorted(claims, key=lambda c: (c.date or "", c.article)), running)),
         by_party={p: v for p, v in as_views.items() if _is_party(p)},
         voices={p: v for p, v in as_views.items() if not _is_party(p)},
-        spread=_spread(list(views.values()), running),
+        spread=_spread(list(views.values()), running or row.scope == "now"),
         independent_sources=row.independent_sources,
     )
 
 
 def _label(row: FigureRow) -> str:
     measure = MEASURE_WORDS.get(row.measure, row.measure)
-    place = local_place(row.place_id) if row.scope and not row.scope.startswith(("since-", "now")) else None
-    where = f" in {place.name}" if place else ""
+    where = f" in {row.place}" if row.place and place_of(row.figure) else ""
     group = row.counted_group or UNSPECIFIED
     return f"{measure} — {group}{where}, {scope_text(row.scope)} — {conflict_name(row.conflict)}"
 
 
+@lru_cache(maxsize=65536)
 def scope_text(scope: str | None) -> str:
     """A scope in words: "since 7 October 2023", "the week 19–26 January 2024"."""
     if not scope:

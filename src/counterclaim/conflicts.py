@@ -30,7 +30,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -167,7 +167,23 @@ def with_conflicts(article: Article, claims: list[Claim], base: ActorBase, count
     """The claims of one article, each with its conflict (the cascade at the top)."""
     conflicts = conflicts_for(base)
     main = article_conflict(article, claims, conflicts, base, country)
-    return [replace(claim, conflict=_claim_conflict(claim, main, conflicts, base)) for claim in claims]
+    found = []
+    for claim in claims:
+        conflict = _claim_conflict(claim, main, conflicts, base)
+        found.append(replace(claim, conflict=conflict, claimant_party=_party_in(claim, conflict, base)))
+    return found
+
+
+def _party_in(claim: Claim, conflict: str | None, base: ActorBase) -> str | None:
+    """The claimant's party in the claim's war: a body that is international elsewhere is
+    a side where it fights (`fights_in` in the actor base), as is whoever speaks for it."""
+    actor = base.actors.get(claim.claimant_id or "")
+    while actor is not None and conflict:
+        side = dict(actor.fights_in).get(conflict)
+        if side:
+            return side
+        actor = base.actors.get(actor.member_of[0]) if actor.member_of else None
+    return claim.claimant_party
 
 
 def _claim_conflict(claim: Claim, main: str | None, conflicts: Conflicts, base: ActorBase) -> str | None:
@@ -215,6 +231,7 @@ def _file_conflict(actor_id: str | None, base: ActorBase) -> str:
     return actor.conflict if actor is not None else ""
 
 
+@lru_cache(maxsize=4096)
 def conflict_name(conflict_id: str | None) -> str:
     """A conflict as a reader names it: "Israel–Hamas war", "Israel–Hamas war (2014)"."""
     if not conflict_id:

@@ -11,10 +11,12 @@ side by `compare.py`. The scope is one of:
 - `event-<day>`: one attack, strike, battle or day of fighting, on the day the sentence
   names ("on Sunday") or else the article's date; the article itself when it has no date.
 
-The figure's id is the words of those four, so it is the same in every article that
-counts the same quantity, whatever the order the articles arrive in, and found through an
-index: no pair of claims is ever compared across articles. A local count (in a town, a
-camp) is an event of its own place. Inside one article:
+The figure's id is the words of those four (`CONFLICT/MEASURE/GROUP/SCOPE[@PLACE]`), so
+it is the same in every article that counts the same quantity, whatever the order the
+articles arrive in, and found through an index: no pair of claims is ever compared
+across articles. A local count (in a town, a camp) is an event of its own place; an
+event whose sentence gives no day or place takes those of the article's lead. Inside one
+article:
 
 - a claim with no scope words in a sentence about the war as a whole ("killed in Israel's
   military operations") is the war's running total; about an attack, that event;
@@ -45,8 +47,9 @@ WAR_WORDS = re.compile(r"\b(?:war|conflict|offensive|campaign|hostilities|milita
 EVENT_WORDS = re.compile(r"\b(?:attack|strike|airstrike|air\s+strike|drone\s+strike|ambush|raid|shelling|bombing|"
                          r"blast|explosion|clash|clashes|battle|skirmish|skirmishes|massacre|incident|"
                          r"assault|offensive\s+on|shooting)\b", re.IGNORECASE)
-GROUND_OPERATION = re.compile(r"\bground\s+(?:operation|offensive|invasion|incursion|war)\b", re.IGNORECASE)
+GROUND_OPERATION = re.compile(r"\bground\s+(?:operation|offensive|invasion|incursion|war)s?\b", re.IGNORECASE)
 WAR_TOTAL_MEASURES = frozenset({"killed", "wounded", "killed_or_wounded", "displaced", "missing", "captured"})
+PLACE_MARK = "@"  # between a scope and the local place of an event: "event-2023-10-22@jabalia-camp"
 CAPTIVE_MEASURES = frozenset({"captured", "held", "released"})
 NEAR_START_DAYS = 2  # "since October 8" in a war that began on October 7 is the war's total
 
@@ -125,11 +128,13 @@ def _figure_id(claim: Claim, article: Article, lead_place: str | None) -> str:
         # Hostages are one count of who is held, whatever their nationality: "132 Israeli
         # hostages" and "more than 100 hostages" held now are one figure.
         category, owner = "hostages", None
+    elif category == "civilians":
+        category = "people"  # "53 people" and "53 civilians" killed in one strike: one toll
     group = slug(f"{category or 'unspecified'} {owner or ''}")
     place = None
     if claim.scope and claim.scope.startswith(("event-", "window-")):
         place = local_place(claim.place_id) or (local_place(lead_place) if claim.scope.startswith("event-") else None)
-    where = f"/{place.id}" if place is not None else ""
+    where = f"{PLACE_MARK}{place.id}" if place is not None else ""
     conflict = claim.conflict or f"unknown-conflict/in-{article.id}"
     return f"{conflict}/{claim.measure}/{group}/{claim.scope}{where}"
 
@@ -141,8 +146,8 @@ def _with_wholes(claims: list[Claim]) -> list[Claim]:
     for claim in claims:
         whole = claim
         for _ in range(len(claims)):  # a part of a part ("two of whom") is of the same total
-            if whole.part_of not in at or at[whole.part_of] is whole:
-                break
+            if whole.part_of not in at or at[whole.part_of] is whole or at[whole.part_of].measure != claim.measure:
+                break  # "132 hostages held, 29 of them dead": a count of its own, not a part
             whole = at[whole.part_of]
         if whole is claim:
             found.append(replace(claim, part_of=None))
@@ -150,3 +155,9 @@ def _with_wholes(claims: list[Claim]) -> list[Claim]:
         figure = claim.figure if claim.figure != whole.figure else f"{claim.figure}/part"
         found.append(replace(claim, figure=figure, part_of=whole.figure))
     return found
+
+
+def place_of(figure: str) -> str | None:
+    """The local place id in a figure id, where its events are local."""
+    found = re.search(rf"{PLACE_MARK}([^/]+)", figure)
+    return found.group(1) if found else None

@@ -170,6 +170,9 @@ class Actor:
     member_of: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     provisional: bool = False
+    # The wars in which an otherwise uninvolved body is a party, and its party there:
+    # US Central Command is "international" in Sudan but a side in the Red Sea war.
+    fights_in: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -146,6 +146,7 @@ def _actors(raw: Any, where: str) -> Iterator[Actor]:
             role=str(entry.get("role", "")),
             member_of=tuple(str(m) for m in entry.get("member_of") or ()),
             aliases=tuple(str(a) for a in entry.get("aliases") or ()),
+            fights_in=tuple((str(war), str(side)) for war, side in (entry.get("fights_in") or {}).items()),
         )
 
 

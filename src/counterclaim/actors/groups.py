@@ -43,6 +43,13 @@ DEMONYMS = {
     "malian": "Mali", "burkinabe": "Burkina Faso", "nigerien": "Niger", "burmese": "Myanmar",
     "american": "United States", "british": "United Kingdom", "french": "France", "turkish": "Turkey",
     "north korean": "North Korea", "chechen": "Chechnya",
+    "south sudanese": "South Sudan", "nigerian": "Nigeria", "somali": "Somalia", "ethiopian": "Ethiopia",
+    "eritrean": "Eritrea", "haitian": "Haiti", "colombian": "Colombia", "pakistani": "Pakistan",
+    "afghan": "Afghanistan", "indian": "India", "chadian": "Chad", "cameroonian": "Cameroon",
+    "mozambican": "Mozambique", "libyan": "Libya", "iraqi": "Iraq", "kenyan": "Kenya", "burundian": "Burundi",
+    "ugandan": "Uganda", "tigrayan": "Tigray", "amhara": "Amhara", "azerbaijani": "Azerbaijan",
+    "armenian": "Armenia", "saudi": "Saudi Arabia", "emirati": "United Arab Emirates", "egyptian": "Egypt",
+    "jordanian": "Jordan", "qatari": "Qatar",
     "zionist": "Israel",  # the word of Hamas and its allies for Israeli forces
 }
 MAX_NAME_WORDS = 5

@@ -12,6 +12,9 @@
    Gallant"); "role noun": "the spokesman", "the ministry", "local authorities" and the
    like, to the last actor seen whose role or name has that noun (authorities and
    officials: the last health authority or state body seen);
+4b. "described": a description naming an owner and an institution ("the Hamas-run
+   government", "the Nigerien army", "Israel's defence spokesman") links to the owner's
+   one body of that kind, else to the owner itself (`_described`);
 5. "provisional": a name the base does not know becomes an actor of its own, shared by
    every later name with the same spelling key. A bare role noun or a description
    ("rebels", "local sources") never does: it stays unlinked, never a guess.
@@ -26,6 +29,7 @@ import re
 from dataclasses import dataclass, field
 
 from counterclaim.actors.base import MIN_KEY_LETTERS, ActorBase
+from counterclaim.actors.groups import DEMONYMS
 from counterclaim.actors.names import initials, plain, slug, spelling_key, without_titles
 from counterclaim.model import AUTHOR, Actor, Link
 
@@ -49,6 +53,9 @@ DESCRIPTOR = re.compile(
     r"|so-called|self-proclaimed|self-styled|de facto|rebel|regime|regime[’']s)\s+)+",
     re.IGNORECASE,
 )
+COUNTRIES = frozenset(plain(c) for c in DEMONYMS.values())
+ABBREVIATIONS = {"moh": "Ministry of Health", "mod": "Ministry of Defence", "moi": "Ministry of Interior"}
+ABBREVIATED = re.compile(r"\b(?:MoH|MoD|MoI|MOH|MOD|MOI)\b")
 GENERIC_MODIFIERS = frozenset("""the local health medical government state official officials
 defense defence foreign interior rebel militant regional city provincial military top senior""".split())
 
@@ -113,11 +120,85 @@ def _through_base(name: str, base: ActorBase) -> Link | None:
         actor = base.named(stripped)
         if actor is not None:
             return Link(actor, "title stripped")
+    found = _described(name, base)
+    if found is not None:
+        return found
     for form in filter(None, (name, stripped)):
         actor = base.keyed(form)
-        if actor is not None:
+        if actor is not None and _same_nationality(form, actor):
             return Link(actor, "spelling key")
     return None
+
+
+# "the Hamas-run government", "the Israeli military's spokesperson", "Niger's defence
+# spokesman": an owner, then the institution of it that speaks.
+OWNED = re.compile(r"^(?:the\s+)?(?P<owner>.+?)(?:['’]s?|-run|-led|-controlled|-backed)\s+(?P<institution>.+)$",
+                   re.IGNORECASE)
+INSTITUTIONS = frozenset("""army military forces government ministry spokesman spokeswoman spokesperson
+police defence defense command authorities authority office council presidency""".split())
+
+
+def _described(name: str, base: ActorBase) -> Link | None:
+    """A description that names an owner and an institution: the owner's one institution
+    of that kind ("the W army": W's army), else, where the description fits several or
+    none, the owner itself, which the institution speaks for. A demonym names its state
+    ("Nigerien" is Niger, never Nigeria)."""
+    words = plain(name).split()
+    if not words or words[-1] not in INSTITUTIONS:
+        return None
+    owned = OWNED.match(name.strip())
+    owner_text, institution = (owned["owner"], plain(owned["institution"])) if owned else ("", "")
+    owner = base.named(owner_text) if owner_text else None
+    if owner is None:  # "the Nigerien army", "the Sudanese military's spokesperson"
+        for size in (2, 1):
+            demonym = " ".join(words[:size])
+            state = DEMONYMS.get(demonym) or DEMONYMS.get(demonym.removesuffix("s"))
+            if state and len(words) > size:
+                owner, institution = base.named(state), " ".join(words[size:])
+                break
+    if owner is None or owner.type in ("person", "outlet"):
+        return None
+    within = [a for a in base.actors.values() if a.id != owner.id and owner.id in _chain(a, base)]
+    wanted = [w for w in institution.split() if w in INSTITUTIONS]
+    for actor in _best_fits(within, wanted):
+        return Link(actor, f"described: the {institution} of {owner.name}")
+    return Link(owner, f"described: the {institution} of {owner.name}, which it speaks for")
+
+
+def _best_fits(actors: list[Actor], wanted: list[str]) -> list[Actor]:
+    """The one body (not a person: a description names no one) whose name, aliases or
+    role hold every institution word, where there is exactly one."""
+    fits = []
+    for actor in actors:
+        if actor.type == "person":
+            continue
+        described = " ".join(plain(n) for n in (actor.name, *actor.aliases, actor.role))
+        if all(any(w.startswith(v) for w in described.split()) for v in map(_stem, wanted)):
+            fits.append(actor)
+    return fits if len(fits) == 1 else []
+
+
+def _stem(word: str) -> str:
+    return {"defense": "defen", "defence": "defen", "military": "militar", "forces": "force"}.get(word, word)
+
+
+def _chain(actor: Actor, base: ActorBase) -> list[str]:
+    chain, seen = [], {actor.id}
+    while actor.member_of and actor.member_of[0] in base.actors and actor.member_of[0] not in seen:
+        actor = base.actors[actor.member_of[0]]
+        chain.append(actor.id)
+        seen.add(actor.id)
+    return chain
+
+
+def _same_nationality(name: str, actor: Actor) -> bool:
+    """ "Nigerien army" and "Nigerian army" share a spelling key: a demonym or country
+    the name gives must be in the actor's names too."""
+    given = {w for w in plain(name).split() if w in DEMONYMS or w in COUNTRIES}
+    if not given:
+        return True
+    known = set(" ".join(plain(n) for n in (actor.name, *actor.aliases)).split())
+    return given <= known
 
 
 def _other_forms(name: str) -> list[str]:
@@ -126,6 +207,8 @@ def _other_forms(name: str) -> list[str]:
     bracket = PARENTHESIS.fullmatch(name.strip())
     if bracket:
         forms += [bracket.group(1), bracket.group(2)]
+    if ABBREVIATED.search(name):  # "MoH in Gaza": the Ministry of Health in Gaza
+        forms.append(ABBREVIATED.sub(lambda m: ABBREVIATIONS[m.group(0).lower()], name))
     described = DESCRIPTOR.match(name.strip())
     if described and described.end() < len(name.strip()):
         forms.append(name.strip()[described.end():])

@@ -27,7 +27,7 @@ class FigureRow:
     measure: str
     scope: str | None
     counted_group: str | None
-    place_id: str | None
+    place: str | None  # a local figure's place as its claims write it
     part_of: str | None
     claims: int
     independent_sources: int
@@ -53,61 +53,72 @@ def figure_ids(engine: Engine, filters: ClaimFilter, text: str) -> set[str]:
     return {row.figure for row in _run(engine, query)}
 
 
-def figure_and_party_rows(engine: Engine, filters: ClaimFilter) -> tuple[list[FigureRow], list[PartyRow]]:
-    """One row per figure and one per figure and party, in two passes along the indexes.
+def figure_and_party_rows(
+    engine: Engine, filters: ClaimFilter, *, min_claims: int = 1, limit: int | None = None
+) -> tuple[list[FigureRow], list[PartyRow]]:
+    """One row per figure of at least `min_claims` claims, and one per figure and party;
+    with `limit`, only that many figures, the ones most parties give first (then those
+    with most claims, a named group before an unspecified one).
 
     A party row holds its claims with a value: counts, the range (a range's upper end
-    included) and the value of its latest day (the highest, where one day has several).
-    The independent sources of a figure are its distinct origins: a linked claimant once
-    however many outlets quote it, an unlinked one by its name, and an outlet's own voice
-    once per syndication group (ten outlets running one wire story are one)."""
-    top = func.coalesce(claims.c.value_high, claims.c.value)
-    grouped = (
-        select(
-            claims.c.figure, claims.c.party,
-            func.count(claims.c.value).label("valued"),
-            func.min(claims.c.value).label("low"), func.max(top).label("high"),
-            func.max(case((claims.c.value.is_not(None), claims.c.date))).label("latest_date"),
-        )
-        .where(*_where(filters))
-        .group_by(claims.c.figure, claims.c.party)
-        .subquery()
+    included) and its latest value: that of its latest dated claim, the highest where one
+    day has several. The independent sources of a figure are its distinct origins: a
+    linked claimant once however many outlets quote it, an unlinked one by its name, and
+    an outlet's own voice once per syndication group (ten outlets running one wire story
+    are one). The figures are chosen along the index on (figure, party), and only the
+    chosen ones are read further."""
+    ranking = (
+        select(claims.c.figure).where(*_where(filters)).group_by(claims.c.figure)
+        .having(func.count() >= min_claims)
+        .order_by(func.count(func.distinct(claims.c.party)).desc(), func.count().desc(),
+                  claims.c.figure.like("%/unspecified%"), claims.c.figure)
+        .limit(limit)
     )
-    inner = claims.alias("same_day")
-
-    def on_latest_day(column: Any) -> Any:  # one index lookup per row of `grouped`
-        return (
-            select(func.max(column))
-            .where(inner.c.figure == grouped.c.figure, inner.c.party == grouped.c.party,
-                   inner.c.date.is_not_distinct_from(grouped.c.latest_date), inner.c.value.is_not(None),
-                   *claim_conditions(filters, inner))
-            .scalar_subquery()
-        )
-
-    parties = [
-        PartyRow(r.figure, r.party, r.valued, r.low, r.high, r.latest, r.latest_high, r.latest_date)
-        for r in _run(engine, select(grouped, on_latest_day(inner.c.value).label("latest"),
-                                     on_latest_day(inner.c.value_high).label("latest_high")))
-        if r.valued
-    ]
+    within: list[Any] = []
+    if limit is not None:
+        chosen = [row.figure for row in _run(engine, ranking)]
+        if not chosen:
+            return [], []
+        within = [claims.c.figure.in_(chosen)]
+    elif min_claims > 1:
+        within = [claims.c.figure.in_(ranking.order_by(None).subquery().select())]
     origin = case(
         (claims.c.claimant_id.is_not(None), claims.c.claimant_id),
         (claims.c.claimant == AUTHOR, literal("voice:") + func.coalesce(claims.c.syndication, claims.c.article)),
         else_=literal("name:") + func.lower(claims.c.claimant),
     )
-    figures = select(
-        claims.c.figure, func.min(claims.c.conflict).label("conflict"), func.min(claims.c.measure).label("measure"),
-        func.min(claims.c.scope).label("scope"), func.min(claims.c.counted_group).label("counted_group"),
-        func.min(claims.c.place_id).label("place_id"), func.min(claims.c.part_of).label("part_of"),
-        func.count().label("claims"), func.count(func.distinct(origin)).label("sources"),
-    ).where(*_where(filters)).group_by(claims.c.figure)
-    rows = [FigureRow(r.figure, r.conflict, r.measure, r.scope, r.counted_group, r.place_id, r.part_of, r.claims,
+    figures = (
+        select(
+            claims.c.figure, func.min(claims.c.conflict).label("conflict"),
+            func.min(claims.c.measure).label("measure"), func.min(claims.c.scope).label("scope"),
+            func.min(claims.c.counted_group).label("counted_group"), func.min(claims.c.place).label("place"),
+            func.min(claims.c.part_of).label("part_of"), func.count().label("claims"),
+            func.count(func.distinct(origin)).label("sources"),
+        )
+        .where(*_where(filters), *within).group_by(claims.c.figure)
+    )
+    rows = [FigureRow(r.figure, r.conflict, r.measure, r.scope, r.counted_group, r.place, r.part_of, r.claims,
                       r.sources) for r in _run(engine, figures)]
+    side = (claims.c.figure, claims.c.party)
+    newest_first = (claims.c.date.is_(None), claims.c.date.desc(), claims.c.value.desc())
+    ranked = (
+        select(
+            claims.c.figure, claims.c.party, claims.c.date, claims.c.value, claims.c.value_high,
+            func.row_number().over(partition_by=side, order_by=newest_first).label("rank"),
+            func.count().over(partition_by=side).label("valued"),
+            func.min(claims.c.value).over(partition_by=side).label("low"),
+            func.max(func.coalesce(claims.c.value_high, claims.c.value)).over(partition_by=side).label("high"),
+        )
+        .where(*_where(filters), *within, claims.c.value.is_not(None))
+        .subquery()
+    )
+    parties = [PartyRow(r.figure, r.party, r.valued, r.low, r.high, r.value, r.value_high, r.date)
+               for r in _run(engine, select(ranked).where(ranked.c.rank == 1))]
     return rows, parties
 
 
 def _where(filters: ClaimFilter) -> list[Any]:
-    return [claims.c.measure != "other", claims.c.figure.is_not(None), *claim_conditions(filters)]
+    return [claims.c.figure.is_not(None), *claim_conditions(filters)]
 
 
 def _run(engine: Engine, query: Select[Any]) -> list[Any]:

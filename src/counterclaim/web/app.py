@@ -34,6 +34,7 @@ from counterclaim.web import pages
 from counterclaim.web.charts import plotly_js
 
 TOKEN_COOKIE = "counterclaim_token"
+FIGURES_LISTED = 500  # the most contested first; a conflict filter narrows a large ledger
 
 
 def templates() -> Environment:
@@ -96,7 +97,8 @@ def create_app(db: str, *, token: str | None = None) -> FastAPI:
 
     @app.get("/figures", response_class=HTMLResponse)
     def figure_list(about: str | None = None, conflict: str | None = None) -> HTMLResponse:
-        found = figures(engine, ClaimFilter(conflict=conflict or None), about=about or None, with_claims=False)
+        found = figures(engine, ClaimFilter(conflict=conflict or None), about=about or None, with_claims=False,
+                        limit=FIGURES_LISTED)
         return render("figures.html", figures=found, about=about, conflict=conflict,
                       conflicts=pages.conflict_choices(engine))
 

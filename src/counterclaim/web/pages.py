@@ -136,7 +136,7 @@ def framing_tables(engine: Engine, actor: str | None = None, *, limit: int = 8) 
 
 
 def overview(engine: Engine) -> Overview:
-    found = figures(engine, with_claims=False)
+    found = figures(engine, with_claims=False, min_claims=2, limit=TOP_FIGURES * 10)
     contested = sorted((f for f in found if f.contested and f.spread),
                        key=lambda f: -(f.spread or 0))[:TOP_FIGURES]
     return Overview(_summary(engine), contested)
