@@ -173,3 +173,58 @@ def test_claims_output_carries_the_figure_fields(tmp_path: Path) -> None:
     assert csv_out.splitlines()[0].startswith("doc,conflict,figure,scope,part_of")
     none = CliRunner().invoke(app, ["claims", "--db", db, "--format", "jsonl", "--conflict", "myanmar"])
     assert none.stdout.strip() == ""
+
+
+def test_another_incident_in_the_same_article_is_another_figure() -> None:
+    from counterclaim.extract import extract_article
+
+    text = ("Car bomb kills civilians in Mogadishu\n\n"
+            "A car bomb exploded near a market in Mogadishu on Tuesday, killing 12 civilians, police said. "
+            "Witnesses said nine teachers were among those killed.\n\n"
+            "In another attack on the same day, al-Shabaab fighters stormed a village near Baidoa. "
+            "Residents said seven civilians were killed.")
+    claims = extract_article(Article(id="s1", doc="s1", text=text, date="2025-05-07",
+                                     title="Car bomb kills civilians in Mogadishu"))
+    by_value = {c.value: c for c in claims}
+    assert {c.conflict for c in claims} == {"somalia"}
+    assert by_value[12].figure != by_value[7].figure  # two attacks, one day, one group
+    assert by_value[12].group_category == by_value[7].group_category == "civilians"
+    assert "/killed/people/" in by_value[12].figure  # civilians and people of one toll are one group
+
+
+def _figures_of(text: str, date: str | None = "2025-04-10", title: str | None = None) -> dict[float, Claim]:
+    from counterclaim.extract import extract_article
+
+    article = Article(id="t", doc="t", text=text, date=date, title=title or text.split("\n")[0])
+    return {c.value: c for c in extract_article(article) if c.value is not None}
+
+
+def test_a_weekly_count_bringing_a_toll_to_a_total_is_not_the_total() -> None:
+    found = _figures_of("Gaza toll rises\n\nThe health ministry in Gaza said 214 Palestinians were killed over "
+                        "the past week, bringing the toll since October 7, 2023 to 50,810.")
+    assert found[50810].scope == "since-2023-10-07"
+    assert found[214].scope == "window-2025-04-03-to-2025-04-10"
+    assert found[214].figure != found[50810].figure
+
+
+def test_since_a_month_of_the_first_year_is_the_war_total_and_a_headline_toll_is_one_too() -> None:
+    found = _figures_of("Houthis fire missiles at Israel\n\nThe Houthis have fired more than 200 missiles "
+                        "toward Israel since October 2023, according to the Israeli military.")
+    assert found[200].scope == "since-2023-10-19" and found[200].conflict == "red-sea-houthis"
+    toll = _figures_of("Gaza death toll passes 45,000, health ministry says\n\nThe war began in October 2023.")
+    assert toll[45000].scope == "since-2023-10-07"
+
+
+def test_the_side_that_lost_troops_owns_them() -> None:
+    found = _figures_of("Ukrainian army loses over 76,000 troops in Kursk area since start of incursion, "
+                        "Russia's defence ministry says\n\nThe ministry gave no details.")
+    claim = found[76000]
+    assert claim.group_owner == "ukraine-state" and claim.scope == "since-incursion"
+
+
+def test_a_running_total_does_not_carry_to_the_same_sources_next_count() -> None:
+    found = _figures_of("Prisoner swap\n\nSince 2022, a total of 5,757 Ukrainians have been freed in exchanges, "
+                        "the ombudsman Dmytro Lubinets said.\n\nOn Friday, 120 civilians were freed, "
+                        "Dmytro Lubinets said.")
+    assert found[5757].scope.startswith("since-2022")
+    assert not found[120].scope.startswith("since-")

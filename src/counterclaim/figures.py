@@ -33,24 +33,44 @@ wars.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 from datetime import date
 
 from counterclaim.actors.names import slug
 from counterclaim.model import Article, Claim
+from counterclaim.periods import MONTH_NAMES, MONTHS, RANGE, WINDOW, find_period
 from counterclaim.places import local_place
 
 PART_MARK = "claim at "  # a part's `part_of` until figures are known: its total's "start:end"
 # A sentence about the whole war, not one attack: its count is the war's running total.
 WAR_WORDS = re.compile(r"\b(?:war|conflict|offensive|campaign|hostilities|military\s+operations|invasion|"
                        r"bombardment|onslaught|assault\s+on\s+Gaza)\b", re.IGNORECASE)
-EVENT_WORDS = re.compile(r"\b(?:attack|strike|airstrike|air\s+strike|drone\s+strike|ambush|raid|shelling|bombing|"
-                         r"blast|explosion|clash|clashes|battle|skirmish|skirmishes|massacre|incident|"
-                         r"assault|offensive\s+on|shooting)\b", re.IGNORECASE)
+EVENT_WORDS = re.compile(r"\b(?:attack|attacked|strike|struck|airstrike|air\s+strike|drone\s+strike|ambush|ambushed|"
+                         r"raid|raided|stormed|shelling|shelled|bombing|bombed|blast|explosion|clash|clashes|battle|"
+                         r"skirmish|skirmishes|massacre|incident|assault|offensive\s+on|shooting)\b", re.IGNORECASE)
 GROUND_OPERATION = re.compile(r"\bground\s+(?:operation|offensive|invasion|incursion|war)s?\b", re.IGNORECASE)
 WAR_TOTAL_MEASURES = frozenset({"killed", "wounded", "killed_or_wounded", "displaced", "missing", "captured"})
+EVENT = "event"  # a scope stated as "not the total": the event the article reports
 PLACE_MARK = "@"  # between a scope and the local place of an event: "event-2023-10-22@jabalia-camp"
+ANOTHER_INCIDENT = re.compile(
+    r"(?:^|\n\s*\n)\s*(?P<opening>(?:in|on|at)\s+(?:another|a\s+separate|a\s+second|a\s+further|an\s+earlier)\s"
+    r"|(?:separately|elsewhere)\b)", re.IGNORECASE)
+# "…, bringing the (cumulative) toll since 7 October to 50,810": what follows is the total.
+TOTAL_AFTER = re.compile(r"\b(?:bringing|raising|taking|pushing|brings|raises|takes)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}"
+                         r"(?:toll|total|tally|number)\b", re.IGNORECASE)
+# "Gaza death toll passes 45,000": a running total in a headline's words.
+TOLL_RISES = re.compile(r"\b(?:death\s+)?(?:toll|tally)\s+(?:passes|passed|rises|rose|climbs|climbed|reaches|reached|"
+                        r"tops|topped|exceeds|exceeded|surpasses|surpassed|hits|nears|has\s+(?:risen|reached|passed))\b",
+                        re.IGNORECASE)
+SINCE_YEAR = re.compile(rf"\bsince\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:(?P<month>{MONTH_NAMES})\.?\s+)?"
+                        r"(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+# "since the start of the incursion", "since the launch of its offensive": a start of its own.
+NAMED_START = re.compile(r"\bsince\s+(?:the\s+)?(?:start|beginning|launch|outbreak|onset)\s+of\s+"
+                         r"(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?P<start>incursion|offensive|operation|invasion|counteroffensive|campaign)\b",
+                         re.IGNORECASE)
 CAPTIVE_MEASURES = frozenset({"captured", "held", "released"})
+PEOPLE_MEASURES = frozenset({"killed", "wounded", "killed_or_wounded", "missing", "displaced"})
 NEAR_START_DAYS = 2  # "since October 8" in a war that began on October 7 is the war's total
 
 
@@ -65,14 +85,23 @@ def with_figures(
     those of its events whose own sentence gives none."""
     scoped: list[Claim] = []
     stated_by: dict[str, str] = {}  # each source's last stated scope in this article
+    incidents = _incident_starts(article.text)
     for claim in claims:
         speaker = claim.claimant_id or claim.claimant
-        stated = stated_scope(claim, starts.get(claim.conflict or ""))
+        stated = stated_scope(claim, starts.get(claim.conflict or ""), article.date)
         if stated is not None and stated != "now":
             stated_by[speaker] = stated
         # A source's statement covers one stretch: its figures without words of their own
         # ("eliminated 53 soldiers" after "killed 60 over the past week") share it.
-        scope = stated or stated_by.get(speaker) or _default_scope(article, lead_day)
+        if stated == EVENT:
+            stated = _default_scope(article, lead_day)
+        carried = stated_by.get(speaker)
+        if carried and carried.startswith("since-") and not _refers_back(claim):
+            carried = None  # a running total carries only to "… and 1,200 others wounded"
+        scope = stated or carried or _unresolved_window(claim, article) or _default_scope(article, lead_day)
+        incident = bisect_right(incidents, claim.start)
+        if incident and scope.startswith("event-"):
+            scope = f"{scope}-incident-{incident + 1}"  # "In another incident, …": not the lead's event
         scoped.append(replace(claim, scope=scope))
     keyed: list[Claim] = []
     values: dict[tuple[str, str], set[float | None]] = {}
@@ -80,20 +109,34 @@ def with_figures(
         figure = _figure_id(claim, article, lead_place)
         speaker = claim.claimant_id or claim.claimant
         said = values.setdefault((figure, speaker), set())
-        if said and claim.value not in said:
+        if said and claim.value is not None and claim.value not in said:
             # One source, two values for one key: two counts (two sectors, two strikes).
             figure = f"{figure}/{len(said) + 1}"
-        said.add(claim.value)
+        if claim.value is not None:  # "dozens" and "four" can be one count
+            said.add(claim.value)
         keyed.append(replace(claim, figure=figure))
     return _with_wholes(keyed)
 
 
-def stated_scope(claim: Claim, war_start: str | None) -> str | None:
+def stated_scope(claim: Claim, war_start: str | None, article_date: str | None = None) -> str | None:
     """The scope the claim's own words give it (the cascade in the module docstring), or
     None where they give none."""
     if claim.measure == "held":
         return "now"
-    if claim.cumulative:
+    total = TOTAL_AFTER.search(claim.sentence)
+    if total is not None and claim.sentence.find(claim.text) < total.start():
+        # "214 killed between 2 and 9 April, bringing the toll since 7 October to 50,810":
+        # the numbers before "bringing the toll" count the stretch, not the total.
+        period = find_period(claim.sentence[:total.start()], article_date)
+        if period.start and period.end and period.start != period.end and not period.cumulative:
+            return f"window-{period.start}-to-{period.end}"
+        return f"event-{period.start}" if period.start and period.start == period.end else EVENT
+    named = NAMED_START.search(claim.sentence)
+    if named is not None and not GROUND_OPERATION.search(claim.sentence):
+        return f"since-{named['start'].lower()}"
+    if claim.cumulative or total is not None or TOLL_RISES.search(claim.sentence):
+        return f"since-{_start(claim, war_start)}"
+    if SINCE_YEAR.search(claim.sentence):
         return f"since-{_start(claim, war_start)}"
     if claim.period_start and claim.period_end and claim.period_start != claim.period_end:
         return f"window-{claim.period_start}-to-{claim.period_end}"
@@ -106,6 +149,23 @@ def stated_scope(claim: Claim, war_start: str | None) -> str | None:
     return None
 
 
+def _refers_back(claim: Claim) -> bool:
+    words = claim.counted.lower().split()
+    return not words or words[-1] in ("others", "other", "more", "them", "whom")
+
+
+def _unresolved_window(claim: Claim, article: Article) -> str | None:
+    """ "over the past week" in an article with no date: a window of that article."""
+    found = WINDOW.search(claim.sentence) or RANGE.search(claim.sentence)
+    return f"window-{slug(found.group(0))}-in-{article.id}" if found else None
+
+
+def _incident_starts(text: str) -> list[int]:
+    """Where the article turns to another event: a paragraph opening "In another incident",
+    "In a separate attack", "Separately," or "Elsewhere,"."""
+    return [match.start("opening") for match in ANOTHER_INCIDENT.finditer(text)]
+
+
 def _default_scope(article: Article, lead_day: str | None) -> str:
     # Most articles report one event: the day their lead gives it, else the article's
     # date, else the article itself.
@@ -116,10 +176,15 @@ def _default_scope(article: Article, lead_day: str | None) -> str:
 def _start(claim: Claim, war_start: str | None) -> str:
     if GROUND_OPERATION.search(claim.sentence):
         return "ground-operation"
-    if claim.period_start and war_start and abs(
-            (date.fromisoformat(claim.period_start) - date.fromisoformat(war_start)).days) <= NEAR_START_DAYS:
-        return war_start
-    return claim.period_start or war_start or "the-start"
+    start = claim.period_start
+    since = SINCE_YEAR.search(claim.sentence)
+    if since is not None:  # "since October 2023", "since 2022": a month or a year
+        month = MONTHS.get((since["month"] or "").lower().rstrip("."))
+        start = f"{since['year']}-{month:02d}" if month else since["year"]
+    if start and war_start and (start == war_start[:len(start)] or (len(start) == len(war_start) and abs(
+            (date.fromisoformat(start) - date.fromisoformat(war_start)).days) <= NEAR_START_DAYS)):
+        return war_start  # "since October 2023" in a war that began on 7 October 2023
+    return start or war_start or "the-start"
 
 
 def _figure_id(claim: Claim, article: Article, lead_place: str | None) -> str:
@@ -128,12 +193,21 @@ def _figure_id(claim: Claim, article: Article, lead_place: str | None) -> str:
         # Hostages are one count of who is held, whatever their nationality: "132 Israeli
         # hostages" and "more than 100 hostages" held now are one figure.
         category, owner = "hostages", None
-    elif category == "civilians":
-        category = "people"  # "53 people" and "53 civilians" killed in one strike: one toll
-    group = slug(f"{category or 'unspecified'} {owner or ''}")
+    elif category in ("civilians", "people") or (category is None and claim.measure in PEOPLE_MEASURES):
+        # "53 people", "53 civilians" and "53 were killed" in one strike, or "45,000
+        # Palestinians" and "45,000 people" killed in the war: one toll. The side of a
+        # people is where it happened, which the scope and the conflict already say.
+        category, owner = "people", None
+    elif claim.measure == "aid":
+        owner = claim.claimant_id or slug(claim.claimant)  # each donor's pledge is its own figure
+    # A share ("60% of its fighters") or a sum of money is a quantity of its own.
+    unit = "" if claim.unit == "count" else "share" if claim.unit == "percent" else claim.unit
+    group = slug(f"{category or 'unspecified'} {owner or ''} {unit}")
     place = None
     if claim.scope and claim.scope.startswith(("event-", "window-")):
-        place = local_place(claim.place_id) or (local_place(lead_place) if claim.scope.startswith("event-") else None)
+        place = local_place(claim.place_id)
+        if place is None and claim.place is None and claim.scope.startswith("event-"):
+            place = local_place(lead_place)  # no place of its own: the lead's (not where it names Gaza)
     where = f"{PLACE_MARK}{place.id}" if place is not None else ""
     conflict = claim.conflict or f"unknown-conflict/in-{article.id}"
     return f"{conflict}/{claim.measure}/{group}/{claim.scope}{where}"

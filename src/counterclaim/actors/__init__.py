@@ -49,6 +49,10 @@ def link_claims(
 # "lost 200 soldiers", "our fighters", "two of its soldiers": the claimant's own side.
 OWN_LOSS = re.compile(r"\b(?:lost|los(?:e|es|ing)|our|its\s+own|their\s+own|of\s+its|of\s+our|its)\s+"
                       r"(?:\S+\s+){0,3}$", re.IGNORECASE)
+# "Ukraine has lost 76,000 troops", "the Ukrainian army loses", "Russia's losses … reached":
+# the side named before the loss.
+LOST_BY = re.compile(r"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})(?:['’]s)?(?:\s+(?:army|forces|military|troops))?\s+"
+                     r"(?:(?:has|have|had)\s+)?(?:lost|loses|suffered|losses\b.{0,60}?)\s+(?:\S+\s+){0,3}$")
 OWN_PART = re.compile(r"\b\w+\s+of\s+(?:its|our|their)\s+(?:own\s+)?\w+$", re.IGNORECASE)  # "14 of its soldiers"
 OWN_CATEGORIES = frozenset({"military personnel", "combatants"})
 
@@ -70,7 +74,11 @@ def _groups(claims: list[Claim], base: ActorBase) -> list[Group]:
         elif group.owner is None and group.category in OWN_CATEGORIES:
             side = _claimant_side(claim, base)
             before = claim.sentence[:max(0, claim.sentence.find(claim.text))] + claim.text[:_number_end(claim)]
-            if side is not None and (OWN_LOSS.search(before) or OWN_PART.search(claim.text)):
+            loser = LOST_BY.search(before)
+            if loser is not None and group_of(loser.group(1), base).owner is not None:
+                found = group_of(loser.group(1), base)  # "Ukraine has lost 76,000 troops"
+                group = Group(group.category, found.owner, found.owner_name)
+            elif side is not None and (OWN_LOSS.search(before) or OWN_PART.search(claim.text)):
                 group = Group(group.category, side.id, side.name)
         groups.append(group)
     owned: dict[str, dict[str, Group]] = {}

@@ -33,6 +33,7 @@ CATEGORIES = {
     "hostages": "hostage captive abductee",
     "prisoners": "prisoner detainee inmate pow",
     "aid and health workers": "aid-worker medic paramedic doctor nurse rescuer volunteer",
+    "refugees": "refugee asylum-seeker",
     "journalists": "journalist reporter photographer cameraman",
 }
 CATEGORY_OF = {word: category for category, words in CATEGORIES.items() for word in words.split()}
@@ -57,8 +58,11 @@ MAX_NAME_WORDS = 5
 
 KINDS_OF_PEOPLE = frozenset({*CATEGORIES, "people", "women and children"})
 # Nouns that count people with no kind of their own: "Palestinians", "fatalities".
+# Members and staff of a body ("34 Civil Defense members", "289 UN staff") are a group of
+# their own; these are anyone.
 PEOPLE = frozenset("""people person persons individual fatality casualty victim dead body corpse
-    national citizen inhabitant population""".split())
+    national citizen inhabitant population teacher student pupil farmer fisherman passenger family
+    worshipper shopper pedestrian passer-by worker labourer laborer driver patient""".split())
 # Words that refer back to a group named before: "74,000 others", "two of whom".
 REFERRING = frozenset("others other them whom those these more".split())
 
@@ -90,6 +94,8 @@ def group_of(counted: str, base: ActorBase) -> Group:
         return Group(None)
     owner = _owner(words, base)
     category = _category(words) or _thing_or_people(words)
+    if isinstance(owner, Actor) and owner.type == "armed_group" and category == singular(words[_head_index(words)]):
+        category = "combatants"  # "113 Fano", "50 Hamas": a group's name counts its fighters
     if owner is None:
         return Group(category)
     return Group(category, owner.id if isinstance(owner, Actor) else slug(owner),
@@ -126,7 +132,7 @@ def _category(words: list[str]) -> str | None:
 def _thing_or_people(words: list[str]) -> str:
     head = singular(words[_head_index(words)])
     if head in PEOPLE or _demonym(words[_head_index(words)]) is not None:
-        return "people"
+        return "people"  # "seven teachers killed" and "four fatalities": a toll of people
     return head
 
 
