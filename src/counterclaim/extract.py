@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span
 
 from counterclaim import numbers
 from counterclaim.actors import Provisional, link_claims, load_base
-from counterclaim.conflicts import conflict_starts, with_conflicts
+from counterclaim.conflicts import conflict_starts, conflicts_for, with_conflicts
 from counterclaim.figures import PART_MARK, with_figures
 from counterclaim.model import AUTHOR, Article, Claim, Number
 from counterclaim.nlp import pipeline
@@ -95,7 +95,8 @@ def extract_articles(
     nlp = pipeline.load(options.model)
     base = load_base(options.actor_files)
     provisional = provisional if provisional is not None else Provisional()
-    starts = conflict_starts(base)
+    conflicts = conflicts_for(base)
+    starts = conflict_starts(conflicts)
 
     parse_texts = partial(pipeline.parse, nlp)
 
@@ -120,7 +121,7 @@ def extract_articles(
             placed = [_with_place(_with_period(claim, article.date), country, plan.sentences)
                       for claim in linked]  # step 8
             lead = plan.sentences[:LEAD_SENTENCES]
-            yield with_figures(article, with_conflicts(article, placed, base, country), starts,
+            yield with_figures(article, with_conflicts(article, placed, base, country, conflicts), starts,
                                lead_place=_lead_place(lead, country), lead_day=_lead_day(lead, article.date))  # step 9
 
 
