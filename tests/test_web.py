@@ -106,8 +106,10 @@ def test_overview_figure_claims_article(server: str, watched: tuple[Page, list[s
     expect(page.locator(".numbers")).to_contain_text("6 articles")
     _shot(page, "overview")
 
-    page.get_by_role("link", name="killed — military personnel of Israel").first.click()
-    expect(page.locator("h1")).to_have_text("killed — military personnel of Israel")
+    page.goto(server + "/figures?conflict=israel-hamas")
+    page.get_by_role("link", name="killed — military personnel of Israel, since the ground operation").first.click()
+    expect(page.locator("h1")).to_have_text(
+        "killed — military personnel of Israel, since the ground operation — Israel–Hamas war")
     expect(page.locator(".chart .main-svg").first).to_be_visible()  # plotly drew the chart
     expect(page.locator("table.claims")).to_contain_text("219")
     _shot(page, "figure")

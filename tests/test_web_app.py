@@ -59,3 +59,21 @@ def test_pages_escape_what_they_show(ledger: str) -> None:
     client = TestClient(create_app(ledger))
     page = client.get("/claims?search=<script>alert(1)</script>").text
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
+
+
+def test_conflict_filters_and_figure_links(tmp_path: Path) -> None:
+    db = str(tmp_path / "wars.db")
+    grouping = Path(__file__).parent / "data" / "grouping_articles.jsonl"
+    assert CliRunner().invoke(cli_app, ["ingest", str(grouping), "--db", db]).exit_code == 0
+    client = TestClient(create_app(db))
+    figures_page = client.get("/figures?conflict=myanmar").text
+    assert "Myanmar" in figures_page and "Sudan war" not in figures_page
+    assert '<option value="sudan">' in client.get("/claims").text  # the conflict filter lists the ledger's wars
+    lines = client.get("/claims?conflict=sudan&format=jsonl").text.splitlines()
+    records = [json.loads(line) for line in lines]
+    assert records and {r["conflict"] for r in records} == {"sudan"} and all(r["figure"] for r in records)
+    figure = next(r["figure"] for r in records if r["value"] == 40)
+    page = client.get(f"/figures/{figure}").text
+    assert "rsf" in page and "saf" in page and f"/claims?figure={figure.split('@')[0]}" in page
+    same = client.get(f"/claims?figure={figure}&format=jsonl").text.splitlines()
+    assert sorted(json.loads(line)["value"] for line in same) == [14, 40]

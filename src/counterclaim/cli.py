@@ -364,6 +364,7 @@ def report(
     db: DbOption = "counterclaim.db",
     output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path("report.html"),
     measure: Annotated[str | None, typer.Option(help="Only this measure.")] = None,
+    conflict: ConflictOption = None,
     title: Annotated[str, typer.Option(help="The report's title.")] = "counterclaim report",
     debug: DebugOption = False,
 ) -> None:
@@ -375,7 +376,8 @@ def report(
     from counterclaim.store import ClaimFilter, StoreError
 
     try:
-        count = write_report(_ledger(db, debug), output, title=title, filters=ClaimFilter(measure=measure))
+        count = write_report(_ledger(db, debug), output, title=title,
+                             filters=ClaimFilter(measure=measure, conflict=conflict))
     except (StoreError, OSError) as error:
         _fail(error, debug)
     err.print(f"{count} figures written to {output}")

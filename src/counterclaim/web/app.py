@@ -92,8 +92,8 @@ def create_app(db: str, *, token: str | None = None) -> FastAPI:
         return {"status": "ok"}
 
     @app.get("/", response_class=HTMLResponse)
-    def overview() -> HTMLResponse:
-        return render("overview.html", page=pages.overview(engine))
+    def overview(conflict: str | None = None) -> HTMLResponse:
+        return render("overview.html", page=pages.overview(engine, conflict or None))
 
     @app.get("/figures", response_class=HTMLResponse)
     def figure_list(about: str | None = None, conflict: str | None = None) -> HTMLResponse:

@@ -38,6 +38,8 @@ MAP_POINTS = 3_000  # the latest located claims; more only blur the map and slow
 class Overview:
     summary: LedgerSummary
     contested: list[Figure]  # the figures with the largest spread between parties
+    conflict: str | None  # the conflict they are of, None for all
+    conflicts: list[tuple[str, str]]  # (id, name) of the conflicts in the ledger
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,7 @@ class MapPage:
     filters: ClaimFilter
     parties: list[str]
     measures: list[str]
+    conflicts: list[tuple[str, str]]
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,7 @@ class ClaimsPage:
     pages: int
     parties: list[str]
     measures: list[str]
+    conflicts: list[tuple[str, str]]  # (id, name) of the conflicts in the ledger
 
 
 @dataclass(frozen=True)
@@ -135,11 +139,11 @@ def framing_tables(engine: Engine, actor: str | None = None, *, limit: int = 8) 
     return tables
 
 
-def overview(engine: Engine) -> Overview:
-    found = figures(engine, with_claims=False, min_claims=2, limit=TOP_FIGURES * 10)
+def overview(engine: Engine, conflict: str | None = None) -> Overview:
+    found = figures(engine, ClaimFilter(conflict=conflict), with_claims=False, min_claims=2, limit=TOP_FIGURES * 10)
     contested = sorted((f for f in found if f.contested and f.spread),
                        key=lambda f: -(f.spread or 0))[:TOP_FIGURES]
-    return Overview(_summary(engine), contested)
+    return Overview(_summary(engine), contested, conflict, conflict_choices(engine))
 
 
 def conflict_choices(engine: Engine) -> list[tuple[str, str]]:
@@ -159,7 +163,7 @@ def claims_listing(engine: Engine, filters: ClaimFilter, *, sort: str, descendin
                                offset=(page - 1) * PAGE_SIZE)
     summary = _summary(engine)
     return ClaimsPage(found, total, filters, sort, descending, page, max(1, -(-total // PAGE_SIZE)),
-                      summary.parties, sorted(summary.claims_by_measure))
+                      summary.parties, sorted(summary.claims_by_measure), conflict_choices(engine))
 
 
 def map_page(engine: Engine, filters: ClaimFilter) -> MapPage:
@@ -175,7 +179,7 @@ def map_page(engine: Engine, filters: ClaimFilter) -> MapPage:
     summary = _summary(engine)
     return MapPage(script_json(spec) if spec else None, len(found), located,
                    [PlaceCount(place_id, *named[place_id], n) for place_id, n in counts.most_common()],
-                   filters, summary.parties, sorted(summary.claims_by_measure))
+                   filters, summary.parties, sorted(summary.claims_by_measure), conflict_choices(engine))
 
 
 def article_page(engine: Engine, article_id: str) -> ArticlePage | None:
