@@ -161,7 +161,7 @@ def _figure(row: FigureRow, views: dict[str, PartyRow], claims: list[FigureClaim
         conflict=row.conflict,
         conflict_name=conflict_name(row.conflict),
         measure=row.measure,
-        counted_group=row.counted_group,
+        counted_group=_group_words(row),
         scope=row.scope,
         scope_text=scope_text(row.scope),
         place_id=place_id,
@@ -176,10 +176,21 @@ def _figure(row: FigureRow, views: dict[str, PartyRow], claims: list[FigureClaim
     )
 
 
+def _group_words(row: FigureRow) -> str:
+    """The figure's group as its claims name it where they all agree ("military personnel
+    of Israel"), else the words of the figure's id ("people", for "Palestinians" and
+    "people" killed in one toll)."""
+    if row.counted_group and row.counted_group == row.other_group:
+        return row.counted_group
+    parts = row.figure.split("/")
+    keyed = parts[parts.index(row.measure) + 1] if row.measure in parts[:-1] else ""
+    return keyed.replace("-", " ") or row.counted_group or UNSPECIFIED
+
+
 def _label(row: FigureRow) -> str:
     measure = MEASURE_WORDS.get(row.measure, row.measure)
     where = f" in {row.place}" if row.place and place_of(row.figure) else ""
-    group = row.counted_group or UNSPECIFIED
+    group = _group_words(row)
     return f"{measure} — {group}{where}, {scope_text(row.scope)} — {conflict_name(row.conflict)}"
 
 

@@ -26,7 +26,8 @@ class FigureRow:
     conflict: str | None
     measure: str
     scope: str | None
-    counted_group: str | None
+    counted_group: str | None  # the lowest and highest label of its claims' groups:
+    other_group: str | None  # equal where every claim names its group alike
     place: str | None  # a local figure's place as its claims write it
     part_of: str | None
     claims: int
@@ -91,14 +92,15 @@ def figure_and_party_rows(
         select(
             claims.c.figure, func.min(claims.c.conflict).label("conflict"),
             func.min(claims.c.measure).label("measure"), func.min(claims.c.scope).label("scope"),
-            func.min(claims.c.counted_group).label("counted_group"), func.min(claims.c.place).label("place"),
+            func.min(claims.c.counted_group).label("counted_group"),
+            func.max(claims.c.counted_group).label("other_group"), func.min(claims.c.place).label("place"),
             func.min(claims.c.part_of).label("part_of"), func.count().label("claims"),
             func.count(func.distinct(origin)).label("sources"),
         )
         .where(*_where(filters), *within).group_by(claims.c.figure)
     )
-    rows = [FigureRow(r.figure, r.conflict, r.measure, r.scope, r.counted_group, r.place, r.part_of, r.claims,
-                      r.sources) for r in _run(engine, figures)]
+    rows = [FigureRow(r.figure, r.conflict, r.measure, r.scope, r.counted_group, r.other_group, r.place, r.part_of,
+                      r.claims, r.sources) for r in _run(engine, figures)]
     side = (claims.c.figure, claims.c.party)
     newest_first = (claims.c.date.is_(None), claims.c.date.desc(), claims.c.value.desc())
     ranked = (
