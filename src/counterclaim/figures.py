@@ -66,10 +66,16 @@ TOLL_RISES = re.compile(r"\b(?:death\s+)?(?:toll|tally)\s+(?:passes|passed|rises
 SINCE_YEAR = re.compile(rf"\bsince\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:(?P<month>{MONTH_NAMES})\.?\s+)?"
                         r"(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
 # "since the start of the incursion", "since the launch of its offensive": a start of its own.
-NAMED_START = re.compile(r"\bsince\s+(?:the\s+)?(?:start|beginning|launch|outbreak|onset)\s+of\s+"
-                         r"(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?P<start>incursion|offensive|operation|invasion|counteroffensive|campaign)\b",
-                         re.IGNORECASE)
+NAMED_START = re.compile(r"\bsince\s+(?:the\s+)?(?:(?:start|beginning|launch|outbreak|onset)\s+of\s+)?"
+                         r"(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?P<start>incursion|offensive|operation|invasion|"
+                         r"counteroffensive|campaign|ceasefire|truce)\b", re.IGNORECASE)
+WAR_ITSELF = frozenset({"invasion"})
+SAME_START = {"truce": "ceasefire"}
+SINCE_WAR = re.compile(r"\bsince\s+(?:the\s+)?(?:[\w-]+\s+)?(?:war|conflict|fighting)\s+"
+                       r"(?:began|started|erupted|broke\s+out)\b", re.IGNORECASE)
+IN_YEAR = re.compile(r"\b(?:in|during|throughout)\s+(?P<year>(?:19|20)\d\d)\b(?!\s*[-–])", re.IGNORECASE)
 CAPTIVE_MEASURES = frozenset({"captured", "held", "released"})
+IN_PRISON = re.compile(r"\b(?:jails?|prisons?|detention|custody|detained|detainees?)\b", re.IGNORECASE)
 PEOPLE_MEASURES = frozenset({"killed", "wounded", "killed_or_wounded", "missing", "displaced"})
 NEAR_START_DAYS = 2  # "since October 8" in a war that began on October 7 is the war's total
 
@@ -106,7 +112,7 @@ def with_figures(
     keyed: list[Claim] = []
     values: dict[tuple[str, str], set[float | None]] = {}
     for claim in scoped:
-        figure = _figure_id(claim, article, lead_place)
+        figure = _figure_id(claim, article, lead_place, _default_scope(article, lead_day))
         speaker = claim.claimant_id or claim.claimant
         said = values.setdefault((figure, speaker), set())
         if said and claim.value is not None and claim.value not in said:
@@ -133,15 +139,22 @@ def stated_scope(claim: Claim, war_start: str | None, article_date: str | None =
         return f"event-{period.start}" if period.start and period.start == period.end else EVENT
     named = NAMED_START.search(claim.sentence)
     if named is not None and not GROUND_OPERATION.search(claim.sentence):
-        return f"since-{named['start'].lower()}"
+        start = SAME_START.get(named["start"].lower(), named["start"].lower())
+        # "since the full-scale invasion" is the war's own start; a truce, an offensive is not
+        return f"since-{war_start or start}" if start in WAR_ITSELF else f"since-{start}"
     if claim.cumulative or total is not None or TOLL_RISES.search(claim.sentence):
         return f"since-{_start(claim, war_start)}"
-    if SINCE_YEAR.search(claim.sentence):
-        return f"since-{_start(claim, war_start)}"
-    if claim.period_start and claim.period_end and claim.period_start != claim.period_end:
+    if SINCE_YEAR.search(claim.sentence) or SINCE_WAR.search(claim.sentence):
+        return f"since-{_start(claim, war_start)}"  # "since the war began in April 2023": not April
+    year = IN_YEAR.search(claim.sentence)
+    if year is not None and not claim.period_start:
+        return f"window-{year['year']}"  # "5,600 people were killed in 2024"
+    if claim.period_start and claim.period_end and _days(claim.period_start, claim.period_end) > 1:
         return f"window-{claim.period_start}-to-{claim.period_end}"
-    day = claim.period_start or claim.period_end
+    day = claim.period_end or claim.period_start  # "overnight", "in the past 24 hours": the event of that day
     if day:
+        if war_start and day[5:] == war_start[5:] and day > war_start:
+            day = war_start  # "on October 7" in a later year of the war that began that day
         return f"event-{day}"
     if claim.measure in WAR_TOTAL_MEASURES and WAR_WORDS.search(claim.sentence) and not EVENT_WORDS.search(
             claim.sentence) and local_place(claim.place_id) is None:
@@ -173,6 +186,10 @@ def _default_scope(article: Article, lead_day: str | None) -> str:
     return f"event-{day}" if day else f"event-in-{article.id}"
 
 
+def _days(first: str, last: str) -> int:
+    return (date.fromisoformat(last) - date.fromisoformat(first)).days
+
+
 def _start(claim: Claim, war_start: str | None) -> str:
     if GROUND_OPERATION.search(claim.sentence):
         return "ground-operation"
@@ -187,8 +204,11 @@ def _start(claim: Claim, war_start: str | None) -> str:
     return start or war_start or "the-start"
 
 
-def _figure_id(claim: Claim, article: Article, lead_place: str | None) -> str:
+def _figure_id(claim: Claim, article: Article, lead_place: str | None, lead_scope: str) -> str:
     category, owner = claim.group_category, claim.group_owner
+    if claim.measure in CAPTIVE_MEASURES and category in (None, "people", "civilians") and IN_PRISON.search(
+            claim.sentence):
+        category = "prisoners"  # "10,000 Palestinians remain in Israeli jails"
     if claim.measure in CAPTIVE_MEASURES and category in (None, "people", "civilians", "hostages"):
         # Hostages are one count of who is held, whatever their nationality: "132 Israeli
         # hostages" and "more than 100 hostages" held now are one figure.
@@ -204,10 +224,11 @@ def _figure_id(claim: Claim, article: Article, lead_place: str | None) -> str:
     unit = "" if claim.unit == "count" else "share" if claim.unit == "percent" else claim.unit
     group = slug(f"{category or 'unspecified'} {owner or ''} {unit}")
     place = None
-    if claim.scope and claim.scope.startswith(("event-", "window-")):
+    if claim.scope and claim.scope.startswith(("event-", "window-")) and claim.measure not in CAPTIVE_MEASURES:
+        # An exchange of captives happens in several places at once: its figure has none.
         place = local_place(claim.place_id)
-        if place is None and claim.place is None and claim.scope.startswith("event-"):
-            place = local_place(lead_place)  # no place of its own: the lead's (not where it names Gaza)
+        if place is None and claim.place is None and claim.scope == lead_scope:
+            place = local_place(lead_place)  # the lead's event: its place, unless the claim names Gaza
     where = f"{PLACE_MARK}{place.id}" if place is not None else ""
     conflict = claim.conflict or f"unknown-conflict/in-{article.id}"
     return f"{conflict}/{claim.measure}/{group}/{claim.scope}{where}"

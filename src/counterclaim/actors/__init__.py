@@ -52,7 +52,11 @@ OWN_LOSS = re.compile(r"\b(?:lost|los(?:e|es|ing)|our|its\s+own|their\s+own|of\s
 # "Ukraine has lost 76,000 troops", "the Ukrainian army loses", "Russia's losses … reached":
 # the side named before the loss.
 LOST_BY = re.compile(r"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})(?:['’]s)?(?:\s+(?:army|forces|military|troops))?\s+"
-                     r"(?:(?:has|have|had)\s+)?(?:lost|loses|suffered|losses\b.{0,60}?)\s+(?:\S+\s+){0,3}$")
+                     r"(?:(?:has|have|had)\s+)?(?:lost|loses|suffered|(?:\w+\s+)?losses\b.{0,60}?)\s+(?:\S+\s+){0,3}$")
+# "Russia suffered 1,160 casualties, bringing its total losses … to 961,220": the name
+# the pronoun stands for, the first side the sentence names.
+ITS_LOSSES = re.compile(r"\b(?:its|their)\s+(?:\w+\s+){0,2}losses\b", re.IGNORECASE)
+SIDE_NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}")
 OWN_PART = re.compile(r"\b\w+\s+of\s+(?:its|our|their)\s+(?:own\s+)?\w+$", re.IGNORECASE)  # "14 of its soldiers"
 OWN_CATEGORIES = frozenset({"military personnel", "combatants"})
 
@@ -75,9 +79,12 @@ def _groups(claims: list[Claim], base: ActorBase) -> list[Group]:
             side = _claimant_side(claim, base)
             before = claim.sentence[:max(0, claim.sentence.find(claim.text))] + claim.text[:_number_end(claim)]
             loser = LOST_BY.search(before)
+            named = _side_named(claim.sentence, base) if ITS_LOSSES.search(before) else None
             if loser is not None and group_of(loser.group(1), base).owner is not None:
                 found = group_of(loser.group(1), base)  # "Ukraine has lost 76,000 troops"
                 group = Group(group.category, found.owner, found.owner_name)
+            elif named is not None:
+                group = Group(group.category, named.owner, named.owner_name)
             elif side is not None and (OWN_LOSS.search(before) or OWN_PART.search(claim.text)):
                 group = Group(group.category, side.id, side.name)
         groups.append(group)
@@ -95,6 +102,14 @@ BOTH_KINDS = re.compile(r"\s+and\s+(?:children|women)\b", re.IGNORECASE)
 def _after_evidence(claim: Claim) -> str:
     at = claim.sentence.find(claim.text)
     return claim.sentence[at + len(claim.text):] if at >= 0 else ""
+
+
+def _side_named(sentence: str, base: ActorBase) -> Group | None:
+    for match in SIDE_NAME.finditer(sentence):
+        found = group_of(match.group(0), base)
+        if found.owner is not None:
+            return found
+    return None
 
 
 def _group_referred_to(claims: list[Claim], groups: list[Group], i: int) -> Group | None:

@@ -62,7 +62,9 @@ KINDS_OF_PEOPLE = frozenset({*CATEGORIES, "people", "women and children"})
 # their own; these are anyone.
 PEOPLE = frozenset("""people person persons individual fatality casualty victim dead body corpse
     national citizen inhabitant population teacher student pupil farmer fisherman passenger family
-    worshipper shopper pedestrian passer-by worker labourer laborer driver patient""".split())
+    worshipper shopper pedestrian passer-by worker labourer laborer driver patient death""".split())
+# Things counted under other names: "100 rockets" and "90 projectiles" of one barrage.
+SAME_THING = {"projectile": "rocket", "uav": "drone", "shell": "shell", "airstrike": "strike", "air-strike": "strike"}
 # Words that refer back to a group named before: "74,000 others", "two of whom".
 REFERRING = frozenset("others other them whom those these more".split())
 
@@ -133,7 +135,7 @@ def _thing_or_people(words: list[str]) -> str:
     head = singular(words[_head_index(words)])
     if head in PEOPLE or _demonym(words[_head_index(words)]) is not None:
         return "people"  # "seven teachers killed" and "four fatalities": a toll of people
-    return head
+    return SAME_THING.get(head, head)
 
 
 def singular(word: str) -> str:
