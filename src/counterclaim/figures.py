@@ -5,11 +5,16 @@ claims of one figure are the rival, repeated and updated values of one count, se
 side by `compare.py`. The scope is one of:
 
 - `now`: a count of who is held at the time of the report (hostages held);
-- `since-<start>`: a running total from a named start ("since October 7", "since the
-  war began" = the conflict's first day, "since the ground operation" = that start);
-- `window-<first day>-to-<last day>`: a count for a stated stretch ("over the past week");
-- `event-<day>`: one attack, strike, battle or day of fighting, on the day the sentence
-  names ("on Sunday") or else the article's date; the article itself when it has no date.
+- `since-<start>`: a running total from a named start ("since October 7", "since October
+  2023", "since the war began", "since the full-scale invasion" = the conflict's first
+  day; "since the ground operation", "since the truce" = starts of their own); in "214
+  killed this week, bringing the toll to 50,810" only the number after "bringing the
+  toll" is the total;
+- `window-<first day>-to-<last day>` (or `window-<year>`): a count for a stated stretch
+  ("over the past week", "in 2024");
+- `event-<day>`: one attack, strike, battle or day of fighting ("overnight" included), on
+  the day the sentence names ("on Sunday", never the day a statement was made) or the
+  article's lead names, else the article's date; the article itself when it has no date.
 
 The figure's id is the words of those four (`CONFLICT/MEASURE/GROUP/SCOPE[@PLACE]`), so
 it is the same in every article that counts the same quantity, whatever the order the
@@ -95,13 +100,13 @@ def with_figures(
     for claim in claims:
         speaker = claim.claimant_id or claim.claimant
         stated = stated_scope(claim, starts.get(claim.conflict or ""), article.date)
-        if stated is not None and stated != "now":
-            stated_by[speaker] = stated
-        # A source's statement covers one stretch: its figures without words of their own
-        # ("eliminated 53 soldiers" after "killed 60 over the past week") share it.
         if stated == EVENT:
             stated = _default_scope(article, lead_day)
+        # A source's statement covers one stretch: its figures without words of their own
+        # ("eliminated 53 soldiers" after "killed 60 over the past week") share it.
         carried = stated_by.get(speaker)
+        if stated is not None and stated != "now":
+            stated_by[speaker] = stated
         if carried and carried.startswith("since-") and not _refers_back(claim):
             carried = None  # a running total carries only to "… and 1,200 others wounded"
         scope = stated or carried or _unresolved_window(claim, article) or _default_scope(article, lead_day)
