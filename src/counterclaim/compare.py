@@ -37,6 +37,7 @@ from counterclaim.figures import place_of
 from counterclaim.model import AUTHOR, Claim
 from counterclaim.store import ClaimFilter, aggregates, read_stored
 from counterclaim.store.aggregates import FigureRow, PartyRow
+from counterclaim.store.db import voice_of
 
 UNSPECIFIED = "unspecified"
 UNATTRIBUTED = "unattributed"
@@ -270,8 +271,7 @@ def _revisions(claims: list[FigureClaim], running: bool) -> list[FigureClaim]:
 
 def shown(claim: Claim) -> FigureClaim:
     """A stored claim as a figure (and the map) shows it."""
-    party = claim.claimant_party or (f"{OUTLET_VOICE}{claim.outlet or 'unknown'}" if claim.claimant == AUTHOR
-                                     else UNATTRIBUTED)
+    party = _shown_party(voice_of(claim, claim.outlet))  # as stored: the same words on every page
     return FigureClaim(
         value=claim.value, value_high=claim.value_high, qualifier=claim.qualifier, claimant=claim.claimant,
         claimant_party=claim.claimant_party, party=party, outlet=claim.outlet, date=claim.date,

@@ -37,7 +37,7 @@ from importlib import resources
 from typing import Any
 
 from counterclaim.actors.base import ActorBase, yaml_data
-from counterclaim.actors.groups import top_actor
+from counterclaim.actors.groups import member_chain, top_actor
 from counterclaim.model import Article, Claim
 
 TOKEN = re.compile(r"[\w’'.-]*\w")  # a word with its inner hyphens and apostrophes: "al-Shabaab", "Be’eri"
@@ -177,7 +177,7 @@ def article_conflict(
     votes = conflicts.votes(article.title or "", TITLE_VOTES) + conflicts.votes(article.text)
     for claim in claims:  # who speaks: a Hezbollah statement is news of the Lebanon front
         if claim.claimant_party:
-            found = conflicts.of_actor(_file_conflict(claim.claimant_id, base), claim.claimant_party)
+            found = conflicts.of_actor(base.conflict_of(claim.claimant_id), claim.claimant_party)
             if found:
                 votes[found] += 1
     from_country = conflicts.of_country(country)
@@ -204,11 +204,10 @@ def _party_in(claim: Claim, conflict: str | None, base: ActorBase) -> str | None
     """The claimant's party in the claim's war: a body that is international elsewhere is
     a side where it fights (`fights_in` in the actor base), as is whoever speaks for it."""
     actor = base.actors.get(claim.claimant_id or "")
-    while actor is not None and conflict:
-        side = dict(actor.fights_in).get(conflict)
+    for body in member_chain(actor, base) if actor is not None and conflict else ():
+        side = dict(body.fights_in).get(conflict or "")
         if side:
             return side
-        actor = base.actors.get(actor.member_of[0]) if actor.member_of else None
     return claim.claimant_party
 
 
@@ -250,11 +249,6 @@ def _winner(votes: Counter[str], at_least: int) -> str | None:
     if not ranked or ranked[0][1] < at_least or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     return ranked[0][0]
-
-
-def _file_conflict(actor_id: str | None, base: ActorBase) -> str:
-    actor = base.actors.get(actor_id or "")
-    return actor.conflict if actor is not None else ""
 
 
 @lru_cache(maxsize=4096)

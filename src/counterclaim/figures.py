@@ -42,6 +42,7 @@ from bisect import bisect_right
 from dataclasses import replace
 from datetime import date
 
+from counterclaim.actors.groups import REFERRING
 from counterclaim.actors.names import slug
 from counterclaim.model import Article, Claim
 from counterclaim.periods import MONTH_NAMES, MONTHS, RANGE, WINDOW, find_period
@@ -169,7 +170,7 @@ def stated_scope(claim: Claim, war_start: str | None, article_date: str | None =
 
 def _refers_back(claim: Claim) -> bool:
     words = claim.counted.lower().split()
-    return not words or words[-1] in ("others", "other", "more", "them", "whom")
+    return not words or words[-1] in REFERRING
 
 
 def _unresolved_window(claim: Claim, article: Article) -> str | None:

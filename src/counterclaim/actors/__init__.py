@@ -147,16 +147,11 @@ def _owner_from_article(claim: Claim, group: Group, owners: dict[str, Group], ba
               if claim.claimant_party and _party(owner, base) not in (claim.claimant_party, None)]
     # Of several enemies, the one of the claimant's own war (a Malian army claim of rebels
     # killed: the Azawad rebels, not Russia's Wagner fighting beside it).
-    same_war = [owner for owner in others if _file_conflict(owner, base) == _file_conflict(claim.claimant_id, base)]
+    same_war = [owner for owner in others if base.conflict_of(owner) == base.conflict_of(claim.claimant_id)]
     for candidates in (others, same_war):
         if len(candidates) == 1:
             return owners[candidates[0]]
     return group
-
-
-def _file_conflict(actor_id: str | None, base: ActorBase) -> str | None:
-    actor = base.actors.get(actor_id or "")
-    return actor.conflict if actor is not None else None
 
 
 def _party(actor_id: str, base: ActorBase) -> str | None:

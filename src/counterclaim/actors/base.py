@@ -65,6 +65,11 @@ class ActorBase:
         """The one actor whose name or an alias has this name's spelling key."""
         return self._only(self.by_key.get(spelling_key(name)))
 
+    def conflict_of(self, actor_id: str | None) -> str:
+        """The conflict of the file an actor comes from; "" for none or an unknown id."""
+        actor = self.actors.get(actor_id or "")
+        return actor.conflict if actor is not None else ""
+
     def in_conflict(self, conflict: str | None) -> list[Actor]:
         return [a for a in self.actors.values() if conflict is None or a.conflict == conflict]
 

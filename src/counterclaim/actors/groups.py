@@ -175,10 +175,16 @@ def _demonym(phrase: str) -> str | None:
     return singular if singular in DEMONYMS else (phrase if phrase in DEMONYMS else None)
 
 
-def top_actor(actor: Actor, base: ActorBase) -> Actor:
-    """The organisation an actor belongs to, followed up its `member_of` links."""
-    seen = {actor.id}
+def member_chain(actor: Actor, base: ActorBase) -> list[Actor]:
+    """The actor and the organisations above it, followed up its `member_of` links."""
+    chain, seen = [actor], {actor.id}
     while actor.member_of and actor.member_of[0] in base.actors and actor.member_of[0] not in seen:
         actor = base.actors[actor.member_of[0]]
+        chain.append(actor)
         seen.add(actor.id)
-    return actor
+    return chain
+
+
+def top_actor(actor: Actor, base: ActorBase) -> Actor:
+    """The organisation an actor belongs to, at the top of its `member_of` links."""
+    return member_chain(actor, base)[-1]

@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, field
 
 from counterclaim.actors.base import MIN_KEY_LETTERS, ActorBase
-from counterclaim.actors.groups import DEMONYMS
+from counterclaim.actors.groups import DEMONYMS, member_chain
 from counterclaim.actors.names import initials, plain, slug, spelling_key, without_titles
 from counterclaim.model import AUTHOR, Actor, Link
 
@@ -158,7 +158,7 @@ def _described(name: str, base: ActorBase) -> Link | None:
                 break
     if owner is None or owner.type in ("person", "outlet"):
         return None
-    within = [a for a in base.actors.values() if a.id != owner.id and owner.id in _chain(a, base)]
+    within = [a for a in base.actors.values() if owner in member_chain(a, base)[1:]]
     wanted = [w for w in institution.split() if w in INSTITUTIONS]
     for actor in _best_fits(within, wanted):
         return Link(actor, f"described: the {institution} of {owner.name}")
@@ -180,15 +180,6 @@ def _best_fits(actors: list[Actor], wanted: list[str]) -> list[Actor]:
 
 def _stem(word: str) -> str:
     return {"defense": "defen", "defence": "defen", "military": "militar", "forces": "force"}.get(word, word)
-
-
-def _chain(actor: Actor, base: ActorBase) -> list[str]:
-    chain, seen = [], {actor.id}
-    while actor.member_of and actor.member_of[0] in base.actors and actor.member_of[0] not in seen:
-        actor = base.actors[actor.member_of[0]]
-        chain.append(actor.id)
-        seen.add(actor.id)
-    return chain
 
 
 def _same_nationality(name: str, actor: Actor) -> bool:
