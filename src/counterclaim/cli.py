@@ -5,7 +5,6 @@ Data goes to standard output; progress, the summary and errors go to standard er
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 import sys
@@ -23,6 +22,7 @@ from rich.progress import track
 from rich.table import Table
 
 from counterclaim.errors import CounterclaimError
+from counterclaim.export import claim_csv_lines, claim_record, csv_lines, jsonl_lines
 from counterclaim.model import Actor, Article, Claim, Skip, figure_text
 
 if TYPE_CHECKING:
@@ -87,12 +87,6 @@ ConflictOption = Annotated[
     typer.Option("--conflict", help="Only this war (its id: israel-hamas, sudan, russia-ukraine …; "
                  "`compare` lists them in its labels)."),
 ]
-
-CSV_FIELDS = ("doc", "conflict", "figure", "scope", "part_of", "value", "value_high", "qualifier", "unit", "measure",
-              "counted", "counted_group", "group_category", "group_owner",
-              "claimant", "claimant_id", "claimant_party", "claimant_link", "optional", "text", "start",
-              "end", "date", "period_start", "period_end", "cumulative", "place", "place_id", "country", "lat",
-              "lon", "place_link", "outlet", "url", "article", "sentence")
 
 
 @dataclass
@@ -177,7 +171,7 @@ def ingest(
     Example: counterclaim ingest examples/ --db counterclaim.db --workers 2
     """
     from counterclaim.parallel import extract_here, extract_in_pool, open_pool
-    from counterclaim.store import StoreError, open_store, save_articles
+    from counterclaim.store import StoreError, open_store, save_articles, shown_url
 
     summary = RunSummary()
     stored = 0
@@ -196,7 +190,7 @@ def ingest(
                 summary.claims += sum(len(item.claims) for item in batch)
     except (CounterclaimError, StoreError) as error:
         _fail(error, debug)
-    err.print(f"{stored} new articles stored in {db}, {summary.articles - stored} already there"
+    err.print(f"{stored} new articles stored in {shown_url(db)}, {summary.articles - stored} already there"
               + (" (nothing new)" if not stored and summary.articles else ""))
     _finish(summary, errors=errors, strict=strict)
 
@@ -271,13 +265,9 @@ def compare(
         _write_parquet([{**r, "claims": json.dumps(r["claims"], ensure_ascii=False),
                          "by_party": json.dumps(r["by_party"], ensure_ascii=False)} for r in records], output, debug)
     elif format is LedgerFormat.csv:
-        writer = csv.writer(sys.stdout)
-        writer.writerow(["figure", "label", "party", "latest", "low", "high", "claims", "spread",
-                         "independent_sources"])
-        for record in records:
-            for party, view in record["by_party"].items():
-                writer.writerow([record["figure"], record["label"], party, view["latest"], view["low"], view["high"],
-                                 view["claims"], record["spread"], record["independent_sources"]])
+        rows = ({**record, **view, "party": party} for record in records for party, view in record["by_party"].items())
+        sys.stdout.writelines(csv_lines(["figure", "label", "party", "latest", "low", "high", "claims", "spread",
+                                         "independent_sources"], rows))
     else:
         _print_figures(records)
 
@@ -316,9 +306,8 @@ def framing(
         for record in records:
             sys.stdout.write(json.dumps({**record, "examples": list(record["examples"])}, ensure_ascii=False) + "\n")
     elif format is Format.csv:
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(records[0]) if records else ["actor"])
-        writer.writeheader()
-        writer.writerows({**r, "examples": " | ".join(r["examples"])} for r in records)
+        sys.stdout.writelines(csv_lines(list(records[0]) if records else ["actor"],
+                                        ({**r, "examples": " | ".join(r["examples"])} for r in records)))
     else:
         table = Table("actor", "outlet", "term", "class", "count", "quoted", "log-odds z")
         for c in counts:
@@ -344,6 +333,7 @@ def serve(
 
     import uvicorn
 
+    from counterclaim.store import shown_url
     from counterclaim.web import create_app
 
     try:
@@ -355,7 +345,7 @@ def serve(
                          "(every request must then carry it), or bind 127.0.0.1"), debug)
     engine_check = _ledger(db, debug)
     engine_check.dispose()
-    err.print(f"serving {db} on http://{host}:{port}/" + (" (token required)" if token else ""))
+    err.print(f"serving {shown_url(db)} on http://{host}:{port}/" + (" (token required)" if token else ""))
     uvicorn.run(create_app(db, token=token), host=host, port=port, log_level="warning")
 
 
@@ -473,30 +463,14 @@ def _finish(summary: RunSummary, *, errors: Path | None = None, strict: bool = F
 def render_claims(claims: Iterable[Claim], format: Format) -> None:
     """Write claims to standard output in `format`, as they come (a table: once all have)."""
     if format is Format.jsonl:
-        for claim in claims:
-            sys.stdout.write(json.dumps(claim_record(claim), ensure_ascii=False) + "\n")
+        sys.stdout.writelines(jsonl_lines(claims))
     elif format is Format.csv:
-        writer = csv.DictWriter(sys.stdout, fieldnames=CSV_FIELDS, extrasaction="ignore")
-        writer.writeheader()
-        for claim in claims:
-            writer.writerow(claim_record(claim))
+        sys.stdout.writelines(claim_csv_lines(claims))
     else:
         table = Table("doc", "figure", "measure", "claimant", "evidence", show_lines=False)
         for claim in claims:
             table.add_row(claim.doc, _figure(claim), claim.measure, claim.claimant, claim.text)
         Console().print(table)
-
-
-def claim_record(claim: Claim) -> dict[str, object]:
-    """A claim as the JSON object of SCHEMA.md, plus provenance fields."""
-    record = asdict(claim)
-    record["claimant_aliases"] = list(claim.claimant_aliases)
-    record["reasons"] = list(claim.reasons)
-    for key in ("value", "value_high"):
-        value = record[key]
-        if isinstance(value, float) and value.is_integer():
-            record[key] = int(value)
-    return record
 
 
 def _figure(claim: Claim) -> str:

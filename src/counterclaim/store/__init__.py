@@ -20,11 +20,12 @@ from counterclaim.store.db import (
     read_term_uses,
     save_article,
     save_articles,
+    shown_url,
     summarise,
 )
 
 __all__ = [
     "SORTABLE", "ClaimFilter", "LedgerSummary", "StoreError", "StoredClaim", "claims_page", "ledger_conflicts",
     "ledger_version", "open_store", "read_actor", "read_article", "read_claims", "read_stored", "read_term_uses",
-    "save_article", "save_articles", "summarise",
+    "save_article", "save_articles", "shown_url", "summarise",
 ]

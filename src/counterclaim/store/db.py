@@ -23,8 +23,8 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, func, inspect, or_, select, text
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.engine import Connection, RowMapping
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.engine import Connection, RowMapping, make_url
+from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
 from sqlalchemy.sql.elements import ColumnElement
 
 from counterclaim import syndication
@@ -76,6 +76,20 @@ def database_url(db: str) -> str:
     return db
 
 
+def shown_url(db: str) -> str:
+    """`db` as it may be shown on a page or a terminal: a URL's password masked.
+
+    >>> shown_url("postgresql://ana:s3cret@db.example/ledger"), shown_url("ledger.db")
+    ('postgresql://ana:***@db.example/ledger', 'ledger.db')
+    """
+    if "://" not in db:
+        return db
+    try:
+        return make_url(db).render_as_string(hide_password=True)
+    except ArgumentError:
+        return db.split("://", 1)[0] + "://…"  # unparsable: show no part that could be a secret
+
+
 def open_store(db: str) -> Engine:
     """The ledger at `db` (a path or a URL), its schema migrated to the latest version.
 
@@ -90,14 +104,14 @@ def open_store(db: str) -> Engine:
         with engine.begin() as connection:
             _migrate(connection, db)
     except SQLAlchemyError as error:
-        raise StoreError(f"cannot open the ledger {db!r}: {error.__class__.__name__}: {error}") from error
+        raise StoreError(f"cannot open the ledger {shown_url(db)!r}: {error.__class__.__name__}: {error}") from error
     return engine
 
 
 def _migrate(connection: Connection, db: str) -> None:
     tables = set(inspect(connection).get_table_names())
     if "articles" in tables and "alembic_version" not in tables:
-        raise StoreError(f"{db!r} was made by counterclaim 0.1 before migrations existed: "
+        raise StoreError(f"{shown_url(db)!r} was made by counterclaim 0.1 before migrations existed: "
                          "ingest again into a new ledger")
     config = Config()
     config.set_main_option("script_location", str(resources.files("counterclaim.store").joinpath("migrations")))

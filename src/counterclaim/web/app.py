@@ -29,7 +29,7 @@ from sqlalchemy import Engine
 
 from counterclaim.compare import figures
 from counterclaim.model import figure_text
-from counterclaim.store import SORTABLE, ClaimFilter, StoreError, open_store
+from counterclaim.store import SORTABLE, ClaimFilter, StoreError, open_store, shown_url
 from counterclaim.web import pages
 from counterclaim.web.charts import plotly_js
 
@@ -62,7 +62,7 @@ def create_app(db: str, *, token: str | None = None) -> FastAPI:
     app = FastAPI(title="counterclaim", docs_url=None, redoc_url=None, openapi_url=None)
 
     def render(name: str, **context: Any) -> HTMLResponse:
-        return HTMLResponse(environment.get_template(name).render(db=db, **context))
+        return HTMLResponse(environment.get_template(name).render(db=shown_url(db), **context))
 
     def render_found(name: str, page: Any, what: str) -> HTMLResponse:
         if page is None:

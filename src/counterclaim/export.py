@@ -1,0 +1,78 @@
+"""Claims as records for the files a user takes away: JSON Lines and CSV, from the command
+line and from the web app alike.
+
+A CSV file is opened in a spreadsheet, and a spreadsheet reads a cell that starts with
+`=`, `+`, `-` or `@` (or a tab or carriage return) as a formula: article text is written by
+strangers, and every claim an article states in its own voice has the claimant `@author`.
+Such cells are written with a leading apostrophe, as OWASP recommends for CSV injection, so
+that no spreadsheet evaluates them; numbers stay numbers.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import asdict
+
+from counterclaim.model import Claim
+
+CSV_FIELDS = ("doc", "conflict", "figure", "scope", "part_of", "value", "value_high", "qualifier", "unit", "measure",
+              "counted", "counted_group", "group_category", "group_owner",
+              "claimant", "claimant_id", "claimant_party", "claimant_link", "optional", "text", "start",
+              "end", "date", "period_start", "period_end", "cumulative", "place", "place_id", "country", "lat",
+              "lon", "place_link", "outlet", "url", "article", "sentence")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def claim_record(claim: Claim) -> dict[str, object]:
+    """A claim as the JSON object of SCHEMA.md, plus provenance fields."""
+    record = asdict(claim)
+    record["claimant_aliases"] = list(claim.claimant_aliases)
+    record["reasons"] = list(claim.reasons)
+    for key in ("value", "value_high"):
+        value = record[key]
+        if isinstance(value, float) and value.is_integer():
+            record[key] = int(value)
+    return record
+
+
+def jsonl_lines(claims: Iterable[Claim]) -> Iterator[str]:
+    """One JSON line per claim, as they come."""
+    for claim in claims:
+        yield json.dumps(claim_record(claim), ensure_ascii=False) + "\n"
+
+
+def csv_lines(fields: Sequence[str], records: Iterable[Mapping[str, object]]) -> Iterator[str]:
+    """A header line, then one line per record (its `fields` in order), every cell spreadsheet-safe.
+
+    >>> list(csv_lines(["claimant", "value"], [{"claimant": "@author", "value": -3}]))
+    ['claimant,value\\r\\n', "'@author,-3\\r\\n"]
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    rows: Iterator[list[object]] = itertools.chain([list(fields)],
+                                                   ([record.get(field) for field in fields] for record in records))
+    for row in rows:
+        writer.writerow([spreadsheet_cell(cell) for cell in row])
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+
+
+def claim_csv_lines(claims: Iterable[Claim]) -> Iterator[str]:
+    """The claims as CSV lines with the columns of `CSV_FIELDS`."""
+    return csv_lines(CSV_FIELDS, (claim_record(claim) for claim in claims))
+
+
+def spreadsheet_cell(value: object) -> object:
+    """`value`, with an apostrophe before a text that a spreadsheet would read as a formula.
+
+    >>> spreadsheet_cell("=HYPERLINK(\\"x\\")"), spreadsheet_cell("@author"), spreadsheet_cell(-4)
+    ('\\'=HYPERLINK("x")', "'@author", -4)
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
