@@ -33,6 +33,7 @@ from counterclaim.store.schema import actors, articles, claims, mentions, minhas
 from counterclaim.store.search import word_search
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+STREAM_ROWS = 500  # rows fetched at a time where claims are read as a stream
 
 
 class StoreError(Exception):
@@ -290,7 +291,10 @@ def read_stored(engine: Engine, filters: ClaimFilter = ClaimFilter()) -> Iterato
         .order_by(articles.c.ingested_at, articles.c.id, claims.c.position)
     )
     with reading(engine) as connection:
-        for row in connection.execute(query).mappings():
+        # A server-side cursor (PostgreSQL) read in batches: a download of a whole ledger
+        # holds one batch of rows at a time, not every row at once.
+        streamed = connection.execution_options(stream_results=True, yield_per=STREAM_ROWS)
+        for row in streamed.execute(query).mappings():
             yield StoredClaim(_claim(row), row["syndication"])
 
 
