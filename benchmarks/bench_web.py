@@ -44,7 +44,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="counterclaim-bench-") as folder:
         db = str(Path(folder) / "web.db")
         _load_synthetic(open_store(db), claims)
-        client = TestClient(create_app(db))
+        client = TestClient(create_app(db), base_url="http://127.0.0.1")
         print(f"claims page over {claims:,} claims (SQLite), {REQUESTS} requests each, in-process:")
         for label, url in QUERIES.items():
             assert client.get(url).status_code == 200  # warm up

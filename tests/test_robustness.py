@@ -91,7 +91,7 @@ def test_readers_answer_while_an_ingest_writes(tmp_path: Path) -> None:
     _good_articles(corpus, 1000, offset=10)
     writer = subprocess.Popen([sys.executable, "-m", "counterclaim.cli", "ingest", str(corpus), "--db", str(db)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    client = TestClient(create_app(str(db)))
+    client = TestClient(create_app(str(db)), base_url="http://127.0.0.1")
     failures: list[str] = []
     answered = [0]
 

@@ -24,11 +24,11 @@ def ledger(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 def test_a_token_is_required_when_set(ledger: str) -> None:
-    client = TestClient(create_app(ledger, token="s3cret"))
+    client = TestClient(create_app(ledger, token="long-enough-s3cret-token"), base_url="http://127.0.0.1")
     assert client.get("/").status_code == 401
     assert client.get("/healthz?token=wrong").status_code == 401
-    assert client.get("/", headers={"Authorization": "Bearer s3cret"}).status_code == 200
-    assert client.get("/?token=s3cret").status_code == 200
+    assert client.get("/", headers={"Authorization": "Bearer long-enough-s3cret-token"}).status_code == 200
+    assert client.get("/?token=long-enough-s3cret-token").status_code == 200
     assert client.get("/claims").status_code == 200  # the cookie set by ?token= carries on
 
 
@@ -38,15 +38,15 @@ def test_serving_beyond_loopback_needs_a_token(ledger: str) -> None:
 
 
 def test_claims_download_keeps_the_filter(ledger: str) -> None:
-    client = TestClient(create_app(ledger))
+    client = TestClient(create_app(ledger), base_url="http://127.0.0.1")
     lines = client.get("/claims?measure=displaced&format=jsonl").text.splitlines()
     assert lines and {json.loads(line)["measure"] for line in lines} == {"displaced"}
     csv_text = client.get("/claims?measure=displaced&format=csv").text
-    assert csv_text.splitlines()[0].startswith("article,") and len(csv_text.splitlines()) == len(lines) + 1
+    assert csv_text.splitlines()[0].startswith("doc,conflict,") and len(csv_text.splitlines()) == len(lines) + 1
 
 
 def test_unknown_things_are_404_and_paths_go_nowhere(ledger: str) -> None:
-    client = TestClient(create_app(ledger))
+    client = TestClient(create_app(ledger), base_url="http://127.0.0.1")
     assert client.get("/articles/nope").status_code == 404
     assert client.get("/actors/nope").status_code == 404
     assert client.get("/figures/killed/nothing-like-this").status_code == 404
@@ -56,7 +56,7 @@ def test_unknown_things_are_404_and_paths_go_nowhere(ledger: str) -> None:
 
 
 def test_pages_escape_what_they_show(ledger: str) -> None:
-    client = TestClient(create_app(ledger))
+    client = TestClient(create_app(ledger), base_url="http://127.0.0.1")
     page = client.get("/claims?search=<script>alert(1)</script>").text
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
 
@@ -65,7 +65,7 @@ def test_conflict_filters_and_figure_links(tmp_path: Path) -> None:
     db = str(tmp_path / "wars.db")
     grouping = Path(__file__).parent / "data" / "grouping_articles.jsonl"
     assert CliRunner().invoke(cli_app, ["ingest", str(grouping), "--db", db]).exit_code == 0
-    client = TestClient(create_app(db))
+    client = TestClient(create_app(db), base_url="http://127.0.0.1")
     figures_page = client.get("/figures?conflict=myanmar").text
     assert "Myanmar" in figures_page and "Sudan war" not in figures_page
     assert '<option value="sudan">' in client.get("/claims").text  # the conflict filter lists the ledger's wars

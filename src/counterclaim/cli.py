@@ -321,8 +321,11 @@ def serve(
     db: DbOption = "counterclaim.db",
     host: Annotated[str, typer.Option(help="Address to bind; any but a loopback one needs --token.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
-    token: Annotated[str | None, typer.Option(help="A secret every request must carry (?token=…).",
-                                              envvar="COUNTERCLAIM_TOKEN")] = None,
+    token: Annotated[str | None, typer.Option(help="A secret of 16 characters or more that every request must "
+                                              "carry (?token=…).", envvar="COUNTERCLAIM_TOKEN")] = None,
+    allowed_host: Annotated[list[str] | None, typer.Option(
+        "--allowed-host", help="A host name requests may address the server by, besides the loopback names and "
+        "a specific --host address (repeatable); any other Host header is refused.")] = None,
     debug: DebugOption = False,
 ) -> None:
     """Explore the ledger in a browser: overview, figures, claims, articles, actors (read-only).
@@ -333,20 +336,27 @@ def serve(
 
     import uvicorn
 
-    from counterclaim.store import shown_url
+    from counterclaim.store import StoreError, shown_url
     from counterclaim.web import create_app
 
     try:
-        loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
+        address = ipaddress.ip_address(host.strip("[]"))
+        loopback, wildcard = address.is_loopback, address.is_unspecified
     except ValueError:
-        loopback = False
+        loopback, wildcard = host == "localhost", False
     if not loopback and not token:
         _fail(ValueError(f"binding {host} opens the ledger to the network: give --token SECRET "
                          "(every request must then carry it), or bind 127.0.0.1"), debug)
     engine_check = _ledger(db, debug)
     engine_check.dispose()
+    # A specific address is a name the server is addressed by; 0.0.0.0 or :: is every address, so no name.
+    hosts = [*(allowed_host or []), *([] if wildcard else [host])]
+    try:
+        web_app = create_app(db, token=token, allowed_hosts=hosts)
+    except (ValueError, StoreError) as error:
+        _fail(error, debug)
     err.print(f"serving {shown_url(db)} on http://{host}:{port}/" + (" (token required)" if token else ""))
-    uvicorn.run(create_app(db, token=token), host=host, port=port, log_level="warning")
+    uvicorn.run(web_app, host=host, port=port, log_level="warning")
 
 
 @app.command()

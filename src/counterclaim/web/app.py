@@ -8,33 +8,63 @@ parameter, `format=csv|jsonl` to download), `/map` (located claims, the same fil
 
 Safety: templates escape everything (autoescape on, and no article text is ever marked
 safe); chart data is JSON with <, > and & escaped; only http(s) source URLs become links;
-every route only reads; no request path reaches the filesystem. With a `token`, every
-request must carry it (`?token=`, which also sets a cookie, or `Authorization: Bearer`).
+every route only reads; no request path reaches the filesystem. `guard.py` checks every
+request first: the Host header must be a loopback name or one of `allowed_hosts` (against
+DNS rebinding), and with a `token` (16 characters or more) every request must carry it
+(`?token=`, which also sets a cookie, or `Authorization: Bearer`); every response carries
+a Content-Security-Policy (frame-ancestors 'none'), nosniff, no-referrer and
+X-Frame-Options: DENY.
+
+Load: every query parameter is bounded (400 beyond); a search has a time limit (503 when
+it runs out); the heavy pages are computed once per ledger state (`cache.py`); downloads
+stream from the database a batch of rows at a time, at most `DOWNLOADS_AT_ONCE` at once and
+`DOWNLOADS_WAITING` more waiting (503 with Retry-After beyond); the connection pool has a
+connection for every thread that can ask for one. A database error is logged to stderr and
+answered with a message that holds no SQL.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-import secrets
-from dataclasses import asdict
+import re
+import sys
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from datetime import date
 from importlib import resources
-from typing import Any
+from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import FastAPI, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, PlainTextResponse, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, PlainTextResponse, Response, StreamingResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 from sqlalchemy import Engine
 
-from counterclaim.compare import figures
+from counterclaim.export import claim_csv_lines, jsonl_lines
 from counterclaim.model import figure_text
-from counterclaim.store import SORTABLE, ClaimFilter, StoreError, open_store, shown_url
+from counterclaim.store import SORTABLE, ClaimFilter, StoreError, ledger_version, read_claims, shown_url
+from counterclaim.store.serving import is_timeout, open_reader, time_limit
 from counterclaim.web import pages
+from counterclaim.web.cache import LedgerCache
 from counterclaim.web.charts import plotly_js
+from counterclaim.web.guard import Guard, allowed_names, check_token
 
-TOKEN_COOKIE = "counterclaim_token"
 FIGURES_LISTED = 500  # the most contested first; a conflict filter narrows a large ledger
+WORKER_THREADS = 40  # anyio's default thread limiter: how many sync routes FastAPI runs at once
+DOWNLOADS_AT_ONCE = 4
+DOWNLOADS_WAITING = 16  # more downloads wait this long for a turn; beyond, 503
+DOWNLOAD_WAIT_S = 30.0
+RETRY_AFTER_S = 10
+QUERY_TIME_S = 5.0  # a search or a filtered page that takes longer is stopped: 503
+MAX_PAGE = 100_000
+TEXT_CHARS = 200  # a filter longer than this is no name, place or search anyone types
+ID_CHARS = 500  # figure, article and actor ids
+SEARCH_WORDS = 32
+DOWNLOAD_CHUNK = 64 * 1024
+
+Text = Annotated[str | None, Query(max_length=TEXT_CHARS)]
+Day = Annotated[str | None, Query(max_length=10, pattern=r"^(\d{4}-\d{2}-\d{2})?$")]
 
 
 def templates() -> Environment:
@@ -42,7 +72,17 @@ def templates() -> Environment:
                               autoescape=select_autoescape(default=True, default_for_string=True))
     environment.filters["figure"] = claim_figure
     environment.filters["latest"] = latest_value
+    environment.filters["path_part"] = path_part
     return environment
+
+
+def path_part(value: object) -> str:
+    """`value` as one segment of a URL path: every reserved character, "/" too, percent-encoded.
+
+    >>> path_part("war/killed/people of X@2024"), path_part("~al-quds")
+    ('war%2Fkilled%2Fpeople%20of%20X%402024', '~al-quds')
+    """
+    return quote(str(value), safe="~")
 
 
 def latest_value(view: Any) -> str:
@@ -55,11 +95,88 @@ def claim_figure(claim: Any) -> str:
     return figure_text(claim.value, claim.value_high, claim.qualifier, getattr(claim, "unit", "count"))
 
 
-def create_app(db: str, *, token: str | None = None) -> FastAPI:
-    """The app over the ledger at `db`; with `token`, every request must carry it."""
-    engine = open_store(db)
+@dataclass
+class DownloadSlots:
+    """At most `at_once` downloads stream at a time; `waiting` more wait up to `wait_s` for a turn."""
+
+    at_once: int = DOWNLOADS_AT_ONCE
+    waiting: int = DOWNLOADS_WAITING
+    wait_s: float = DOWNLOAD_WAIT_S
+    _slots: threading.Semaphore = field(init=False)
+    _waiters: int = 0
+    _guard: threading.Lock = field(default_factory=threading.Lock)
+
+    def __post_init__(self) -> None:
+        self._slots = threading.Semaphore(self.at_once)
+
+    def enter(self) -> bool:
+        """Take a turn (waiting for one, if few wait already); False when there is none."""
+        if self._slots.acquire(blocking=False):
+            return True
+        with self._guard:
+            if self._waiters >= self.waiting:
+                return False
+            self._waiters += 1
+        try:
+            return self._slots.acquire(timeout=self.wait_s)
+        finally:
+            with self._guard:
+                self._waiters -= 1
+
+    def leave(self) -> None:
+        self._slots.release()
+
+
+class _Body(Iterator[bytes]):
+    """The lines of a download in chunks; gives its turn back when done, abandoned or collected."""
+
+    def __init__(self, lines: Iterable[str], leave: Callable[[], None]) -> None:
+        self._lines = iter(lines)
+        self._leave: Callable[[], None] | None = leave
+
+    def __next__(self) -> bytes:
+        if self._leave is None:
+            raise StopIteration
+        chunk: list[str] = []
+        size = 0
+        for line in self._lines:
+            chunk.append(line)
+            size += len(line)
+            if size >= DOWNLOAD_CHUNK:
+                break
+        if not chunk:
+            self.close()
+            raise StopIteration
+        return "".join(chunk).encode("utf-8")
+
+    def close(self) -> None:
+        leave, self._leave = self._leave, None
+        if leave is not None:
+            close = getattr(self._lines, "close", None)
+            if close is not None:
+                close()  # the generator's connection goes back to the pool now
+            leave()
+
+    def __del__(self) -> None:
+        # A client that hangs up mid-download: the server drops the iterator without closing it.
+        self.close()
+
+
+def create_app(db: str, *, token: str | None = None, allowed_hosts: Iterable[str] = (),
+               downloads: DownloadSlots | None = None, query_time_s: float = QUERY_TIME_S) -> FastAPI:
+    """The app over the ledger at `db`.
+
+    With `token` (at least 16 characters, else ValueError), every request must carry it.
+    Requests must name the server by a loopback name or one of `allowed_hosts`.
+    """
+    check_token(token)
+    engine = open_reader(db, connections=WORKER_THREADS + DOWNLOADS_AT_ONCE)
+    cache = LedgerCache(lambda: ledger_version(engine))
+    slots = downloads or DownloadSlots()
     environment = templates()
     app = FastAPI(title="counterclaim", docs_url=None, redoc_url=None, openapi_url=None)
+    app.state.engine, app.state.cache = engine, cache
+    app.add_middleware(Guard, token=token, allowed_hosts=allowed_names(allowed_hosts))
 
     def render(name: str, **context: Any) -> HTMLResponse:
         return HTMLResponse(environment.get_template(name).render(db=shown_url(db), **context))
@@ -69,82 +186,100 @@ def create_app(db: str, *, token: str | None = None) -> FastAPI:
             raise HTTPException(404, f"no such {what}")
         return render(name, page=page)
 
-    @app.middleware("http")
-    async def require_token(request: Request, call_next: Any) -> Response:
-        if token is None:
-            response: Response = await call_next(request)
-            return response
-        given = (request.query_params.get("token") or request.cookies.get(TOKEN_COOKIE)
-                 or request.headers.get("authorization", "").removeprefix("Bearer ").strip())
-        if not given or not secrets.compare_digest(given, token):
-            return PlainTextResponse("a token is needed: add ?token=… to the address", status_code=401)
-        response = await call_next(request)
-        if request.query_params.get("token"):
-            response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict")
-        return response
+    def limited(read: Callable[[], Any]) -> Any:
+        with time_limit(query_time_s):
+            return read()
 
     @app.exception_handler(StoreError)
     async def store_error(_request: Request, error: StoreError) -> PlainTextResponse:
-        return PlainTextResponse(str(error), status_code=500)
+        if is_timeout(error):
+            return PlainTextResponse(f"the ledger took longer than {query_time_s:g} s to answer: narrow the "
+                                     "search or the filters, or try again shortly", status_code=503,
+                                     headers={"Retry-After": str(RETRY_AFTER_S)})
+        # The detail can hold SQL, a path or a server's name: for the log, not the page.
+        print(f"counterclaim serve: {error}", file=sys.stderr)
+        return PlainTextResponse("the ledger could not be read; the server's log says why", status_code=500)
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_parameter(_request: Request, error: RequestValidationError) -> PlainTextResponse:
+        # Pydantic's own answer repeats the value given, however long: say only what is wrong.
+        problems = "; ".join(f"{'.'.join(str(part) for part in e['loc'][1:])}: {e['msg']}" for e in error.errors())
+        return PlainTextResponse(f"bad parameter: {problems}", status_code=400)
 
     @app.get("/healthz")
     def healthz() -> dict[str, str]:
         return {"status": "ok"}
 
     @app.get("/", response_class=HTMLResponse)
-    def overview(conflict: str | None = None) -> HTMLResponse:
-        return render("overview.html", page=pages.overview(engine, conflict or None))
+    def overview(conflict: Text = None) -> HTMLResponse:
+        return render("overview.html", page=pages.overview(engine, conflict or None, cache=cache))
 
     @app.get("/figures", response_class=HTMLResponse)
-    def figure_list(about: str | None = None, conflict: str | None = None) -> HTMLResponse:
-        found = figures(engine, ClaimFilter(conflict=conflict or None), about=about or None, with_claims=False,
-                        limit=FIGURES_LISTED)
+    def figure_list(about: Text = None, conflict: Text = None) -> HTMLResponse:
+        _check_search(about)
+        found = limited(lambda: pages.figure_list(engine, about or None, conflict or None, limit=FIGURES_LISTED,
+                                                  cache=cache))
         return render("figures.html", figures=found, about=about, conflict=conflict,
-                      conflicts=pages.conflict_choices(engine))
+                      conflicts=pages.conflict_choices(engine, cache=cache))
 
     @app.get("/figures/{figure_id:path}", response_class=HTMLResponse)
     def figure(figure_id: str) -> HTMLResponse:
-        return render_found("figure.html", pages.figure_page(engine, figure_id), "figure")
+        if len(figure_id) > ID_CHARS:
+            raise HTTPException(404, "no such figure")
+        return render_found("figure.html", limited(lambda: pages.figure_page(engine, figure_id)), "figure")
 
     @app.get("/claims", response_model=None)
     def claims(
-        measure: str | None = None, party: str | None = None, claimant: str | None = None,
-        outlet: str | None = None, since: str | None = None, until: str | None = None,
-        search: str | None = None, place: str | None = None, country: str | None = None,
-        conflict: str | None = None, figure: str | None = None,
-        sort: str = "date", order: str = "desc", page: int = Query(1, ge=1), format: str = "html",
+        measure: Text = None, party: Text = None, claimant: Text = None, outlet: Text = None,
+        since: Day = None, until: Day = None, search: Text = None, place: Text = None, country: Text = None,
+        conflict: Text = None, figure: Annotated[str | None, Query(max_length=ID_CHARS)] = None,
+        sort: str = "date", order: str = "desc", page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
+        format: str = "html",
     ) -> Response:
+        if sort not in SORTABLE:
+            raise HTTPException(400, f"sort by one of {', '.join(SORTABLE)}")
+        if order not in ("asc", "desc"):
+            raise HTTPException(400, "order is asc or desc")
+        if format not in ("html", "csv", "jsonl"):
+            raise HTTPException(400, "format is html, csv or jsonl")
+        _check_day(since, "since")
+        _check_day(until, "until")
+        _check_search(search)
         filters = ClaimFilter(measure=measure or None, party=party or None, claimant=claimant or None,
                               outlet=outlet or None, since=since or None, until=until or None,
                               search=search or None, place=place or None, country=country or None,
                               conflict=conflict or None, figure=figure or None)
-        if sort not in SORTABLE:
-            raise HTTPException(400, f"sort by one of {', '.join(SORTABLE)}")
-        if format in ("csv", "jsonl"):
-            return _download(engine, filters, format)
-        listing = pages.claims_listing(engine, filters, sort=sort, descending=order != "asc", page=page)
+        if format != "html":
+            return _download(engine, filters, format, slots)
+        listing = limited(lambda: pages.claims_listing(engine, filters, sort=sort, descending=order != "asc",
+                                                       page=page, cache=cache))
         return render("claims.html", page=listing, query=_query(filters, sort, order))
 
     @app.get("/map", response_class=HTMLResponse)
-    def claims_map(
-        measure: str | None = None, party: str | None = None, country: str | None = None,
-        since: str | None = None, until: str | None = None, conflict: str | None = None,
-    ) -> HTMLResponse:
+    def claims_map(measure: Text = None, party: Text = None, country: Text = None, since: Day = None,
+                   until: Day = None, conflict: Text = None) -> HTMLResponse:
+        _check_day(since, "since")
+        _check_day(until, "until")
         filters = ClaimFilter(measure=measure or None, party=party or None, country=country or None,
                               since=since or None, until=until or None, conflict=conflict or None)
-        return render("map.html", page=pages.map_page(engine, filters))
+        return render("map.html", page=limited(lambda: pages.map_page(engine, filters, cache=cache)))
 
-    @app.get("/articles/{article_id}", response_class=HTMLResponse)
+    @app.get("/articles/{article_id:path}", response_class=HTMLResponse)
     def article(article_id: str) -> HTMLResponse:
+        if len(article_id) > ID_CHARS:
+            raise HTTPException(404, "no such article")
         return render_found("article.html", pages.article_page(engine, article_id), "article")
 
-    @app.get("/actors/{actor_id}", response_class=HTMLResponse)
+    @app.get("/actors/{actor_id:path}", response_class=HTMLResponse)
     def actor(actor_id: str) -> HTMLResponse:
-        return render_found("actor.html", pages.actor_page(engine, actor_id), "actor")
+        if len(actor_id) > ID_CHARS:
+            raise HTTPException(404, "no such actor")
+        return render_found("actor.html", limited(lambda: pages.actor_page(engine, actor_id)), "actor")
 
     @app.get("/framing", response_class=HTMLResponse)
-    def framing(actor: str | None = None) -> HTMLResponse:
-        return render("framing.html", tables=pages.framing_tables(engine, actor or None), actor=actor)
+    def framing(actor: Text = None) -> HTMLResponse:
+        tables = pages.framing_tables(engine, actor or None, cache=cache)
+        return render("framing.html", tables=tables, actor=actor)
 
     @app.get("/assets/style.css")
     def style() -> Response:
@@ -162,25 +297,34 @@ def create_app(db: str, *, token: str | None = None) -> FastAPI:
     return app
 
 
+def _check_day(value: str | None, name: str) -> None:
+    if value:
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            raise HTTPException(400, f"{name} is a date, YYYY-MM-DD") from None
+
+
+def _check_search(text: str | None) -> None:
+    if text and len(re.findall(r"\w+", text)) > SEARCH_WORDS:
+        raise HTTPException(400, f"search for at most {SEARCH_WORDS} words")
+
+
 def static_text(name: str) -> str:
     """A file of the package's `static/` folder (a fixed name, never one from a request)."""
     return resources.files("counterclaim.web").joinpath("static", name).read_text("utf-8")
 
 
-def _download(engine: Engine, filters: ClaimFilter, format: str) -> Response:
-    from counterclaim.store import read_claims
-
-    found = [asdict(claim) for claim in read_claims(engine, filters)]
-    if format == "jsonl":
-        body = "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in found)
-        return Response(body, media_type="application/x-ndjson",
-                        headers={"Content-Disposition": 'attachment; filename="claims.jsonl"'})
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(found[0]) if found else ["claim"], extrasaction="ignore")
-    writer.writeheader()
-    writer.writerows(found)
-    return Response(out.getvalue(), media_type="text/csv",
-                    headers={"Content-Disposition": 'attachment; filename="claims.csv"'})
+def _download(engine: Engine, filters: ClaimFilter, format: str, slots: DownloadSlots) -> Response:
+    """The claims that pass `filters` as a file, streamed from the database as they are read."""
+    if not slots.enter():
+        raise HTTPException(503, "too many downloads at once: try again shortly",
+                            headers={"Retry-After": str(RETRY_AFTER_S)})
+    found = read_claims(engine, filters)
+    lines = jsonl_lines(found) if format == "jsonl" else claim_csv_lines(found)
+    media = "application/x-ndjson" if format == "jsonl" else "text/csv; charset=utf-8"
+    return StreamingResponse(_Body(lines, slots.leave), media_type=media,
+                             headers={"Content-Disposition": f'attachment; filename="claims.{format}"'})
 
 
 def _query(filters: ClaimFilter, sort: str, order: str) -> dict[str, str]:

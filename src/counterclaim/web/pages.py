@@ -20,13 +20,13 @@ from counterclaim.store import (
     LedgerSummary,
     claims_page,
     ledger_conflicts,
-    ledger_version,
     read_actor,
     read_article,
     read_claims,
     read_term_uses,
     summarise,
 )
+from counterclaim.web.cache import LedgerCache, once
 from counterclaim.web.charts import chart_json, map_spec, script_json
 
 PAGE_SIZE = 50
@@ -121,8 +121,13 @@ class FramingTable:
     rows: list[FramingRow]
 
 
-def framing_tables(engine: Engine, actor: str | None = None, *, limit: int = 8) -> list[FramingTable]:
+def framing_tables(engine: Engine, actor: str | None = None, *, limit: int = 8,
+                   cache: LedgerCache | None = None) -> list[FramingTable]:
     """The framing tables of `actor`, or of the `limit` actors with the most term uses."""
+    return once(cache, ("framing", actor, limit), lambda: _framing_tables(engine, actor, limit))
+
+
+def _framing_tables(engine: Engine, actor: str | None, limit: int) -> list[FramingTable]:
     counts = term_counts(read_term_uses(engine, actor=actor))
     by_actor: dict[str, list[TermCount]] = defaultdict(list)
     for count in counts:
@@ -139,16 +144,28 @@ def framing_tables(engine: Engine, actor: str | None = None, *, limit: int = 8) 
     return tables
 
 
-def overview(engine: Engine, conflict: str | None = None) -> Overview:
-    found = figures(engine, ClaimFilter(conflict=conflict), with_claims=False, min_claims=2, limit=TOP_FIGURES * 10)
-    contested = sorted((f for f in found if f.contested and f.spread),
-                       key=lambda f: -(f.spread or 0))[:TOP_FIGURES]
-    return Overview(_summary(engine), contested, conflict, conflict_choices(engine))
+def overview(engine: Engine, conflict: str | None = None, *, cache: LedgerCache | None = None) -> Overview:
+    def compute() -> Overview:
+        found = figures(engine, ClaimFilter(conflict=conflict), with_claims=False, min_claims=2,
+                        limit=TOP_FIGURES * 10)
+        contested = sorted((f for f in found if f.contested and f.spread),
+                           key=lambda f: -(f.spread or 0))[:TOP_FIGURES]
+        return Overview(_summary(engine, cache), contested, conflict, conflict_choices(engine, cache=cache))
+
+    return once(cache, ("overview", conflict), compute)
 
 
-def conflict_choices(engine: Engine) -> list[tuple[str, str]]:
+def figure_list(engine: Engine, about: str | None, conflict: str | None, *, limit: int,
+                cache: LedgerCache | None = None) -> list[Figure]:
+    """The figures of the ledger (of one conflict, about some words), the most contested first."""
+    return once(cache, ("figures", about, conflict, limit),
+                lambda: figures(engine, ClaimFilter(conflict=conflict), about=about, with_claims=False, limit=limit))
+
+
+def conflict_choices(engine: Engine, *, cache: LedgerCache | None = None) -> list[tuple[str, str]]:
     """The conflicts the ledger's claims belong to, as (id, name), for a filter."""
-    return [(conflict, conflict_name(conflict)) for conflict in ledger_conflicts(engine)]
+    return once(cache, "conflicts",
+                lambda: [(conflict, conflict_name(conflict)) for conflict in ledger_conflicts(engine)])
 
 
 def figure_page(engine: Engine, figure_id: str) -> FigurePage | None:
@@ -157,16 +174,17 @@ def figure_page(engine: Engine, figure_id: str) -> FigurePage | None:
     return None
 
 
-def claims_listing(engine: Engine, filters: ClaimFilter, *, sort: str, descending: bool, page: int) -> ClaimsPage:
+def claims_listing(engine: Engine, filters: ClaimFilter, *, sort: str, descending: bool, page: int,
+                   cache: LedgerCache | None = None) -> ClaimsPage:
     page = max(1, page)
     found, total = claims_page(engine, filters, sort=sort, descending=descending, limit=PAGE_SIZE,
                                offset=(page - 1) * PAGE_SIZE)
-    summary = _summary(engine)
+    summary = _summary(engine, cache)
     return ClaimsPage(found, total, filters, sort, descending, page, max(1, -(-total // PAGE_SIZE)),
-                      summary.parties, sorted(summary.claims_by_measure), conflict_choices(engine))
+                      summary.parties, sorted(summary.claims_by_measure), conflict_choices(engine, cache=cache))
 
 
-def map_page(engine: Engine, filters: ClaimFilter) -> MapPage:
+def map_page(engine: Engine, filters: ClaimFilter, *, cache: LedgerCache | None = None) -> MapPage:
     """The latest located claims that pass `filters`, on the map and counted by place."""
     found, located = claims_page(engine, replace(filters, located=True), sort="date", limit=MAP_POINTS)
     named: dict[str, tuple[str, str | None]] = {}
@@ -176,10 +194,10 @@ def map_page(engine: Engine, filters: ClaimFilter) -> MapPage:
             named.setdefault(claim.place_id, (claim.place or claim.place_id, claim.country))
             counts[claim.place_id] += 1
     spec = map_spec([shown(claim) for claim in found])
-    summary = _summary(engine)
+    summary = _summary(engine, cache)
     return MapPage(script_json(spec) if spec else None, len(found), located,
                    [PlaceCount(place_id, *named[place_id], n) for place_id, n in counts.most_common()],
-                   filters, summary.parties, sorted(summary.claims_by_measure), conflict_choices(engine))
+                   filters, summary.parties, sorted(summary.claims_by_measure), conflict_choices(engine, cache=cache))
 
 
 def article_page(engine: Engine, article_id: str) -> ArticlePage | None:
@@ -199,17 +217,9 @@ def actor_page(engine: Engine, actor_id: str) -> ActorPage | None:
                                     if c.claimant_id == actor_id])
 
 
-_SUMMARIES: dict[int, tuple[tuple[int, str | None], LedgerSummary]] = {}
-
-
-def _summary(engine: Engine) -> LedgerSummary:
+def _summary(engine: Engine, cache: LedgerCache | None) -> LedgerSummary:
     """The ledger's summary, read again only when an article has been stored since."""
-    version = ledger_version(engine)
-    cached = _SUMMARIES.get(id(engine))
-    if cached is None or cached[0] != version:
-        cached = (version, summarise(engine))
-        _SUMMARIES[id(engine)] = cached
-    return cached[1]
+    return once(cache, "summary", lambda: summarise(engine))
 
 
 def _pieces(text: str, claims: list[Claim]) -> list[Piece]:
