@@ -15,7 +15,7 @@ import io
 import itertools
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import asdict
+from dataclasses import fields
 
 from counterclaim.model import Claim
 
@@ -24,12 +24,15 @@ CSV_FIELDS = ("doc", "conflict", "figure", "scope", "part_of", "value", "value_h
               "claimant", "claimant_id", "claimant_party", "claimant_link", "optional", "text", "start",
               "end", "date", "period_start", "period_end", "cumulative", "place", "place_id", "country", "lat",
               "lon", "place_link", "outlet", "url", "article", "sentence")
+CLAIM_FIELDS = tuple(field.name for field in fields(Claim))
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def claim_record(claim: Claim) -> dict[str, object]:
     """A claim as the JSON object of SCHEMA.md, plus provenance fields."""
-    record = asdict(claim)
+    # A shallow copy: every field is a plain value or a tuple of strings, and asdict's deep
+    # copy of them was three quarters of the time of a download.
+    record = {name: getattr(claim, name) for name in CLAIM_FIELDS}
     record["claimant_aliases"] = list(claim.claimant_aliases)
     record["reasons"] = list(claim.reasons)
     for key in ("value", "value_high"):
