@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from counterclaim import extract_claims
 from counterclaim.numbers import parse
 from counterclaim.web import create_app
-from hostile import BROKEN_JSONL_LINES, write_hostile
+from hostile import BROKEN_JSONL_LINES, write_hostile, write_hostile_entries
 
 PLACES = "Ardel Berun Caslo Dovik Emmer Falun Gorsk Hadar Istel Jorva Kemmet Lusk".split()
 
@@ -36,17 +36,24 @@ def _good_articles(folder: Path, count: int, *, offset: int = 0) -> None:
 def test_a_folder_of_good_and_hostile_files(tmp_path: Path) -> None:
     corpus, db, errors = tmp_path / "corpus", tmp_path / "ledger.db", tmp_path / "errors.jsonl"
     _good_articles(corpus, 500)
-    expected = write_hostile(corpus / "hostile")
+    expected = write_hostile(corpus / "hostile") | write_hostile_entries(corpus / "entries", tmp_path / "elsewhere")
     done = subprocess.run([sys.executable, "-m", "counterclaim.cli", "ingest", str(corpus), "--db", str(db),
                            "--errors", str(errors)], capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stderr[-2000:]
     assert "Traceback" not in done.stderr
+    assert "\x1b" not in done.stderr  # a file name's escape sequence is shown, never sent to the terminal
     listed = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
     assert all(set(row) == {"path", "line", "reason"} and row["reason"] for row in listed)
     skipped_files = {Path(row["path"]).name for row in listed}
     assert skipped_files == {name for name, skipped in expected.items() if skipped}
     assert sum(Path(row["path"]).name == "broken.jsonl" for row in listed) == BROKEN_JSONL_LINES
     assert all(row["line"] for row in listed if row["path"].endswith(".jsonl"))
+    reasons = {Path(row["path"]).name: row["reason"] for row in listed}
+    assert reasons["nested.jsonl"] == "line 2: not JSON that can be read: nested too deep"
+    assert reasons["huge-item.rss"].startswith("item 2: too large")
+    assert reasons["newlines.jsonl.gz"].startswith("a gzip bomb")
+    assert reasons["out-link.txt"].startswith("a symbolic link out of the folder (--follow-symlinks reads it)")
+    assert reasons["pipe.txt"].startswith("not a regular file")
     assert f"see {errors}" in done.stderr
     with sqlite3.connect(db) as connection:
         good = connection.execute("SELECT count(*) FROM articles WHERE url LIKE 'https://demo.example/%'").fetchone()
@@ -54,8 +61,14 @@ def test_a_folder_of_good_and_hostile_files(tmp_path: Path) -> None:
             "SELECT count(*) FROM claims JOIN articles ON claims.article = articles.id"
             " WHERE articles.url LIKE 'https://demo.example/%'").fetchone()
         read_odd = {Path(p).name for (p,) in connection.execute("SELECT source_path FROM articles")}
+        docs = {doc for (doc,) in connection.execute("SELECT doc FROM articles")}
+        secrets = connection.execute("SELECT count(*) FROM articles WHERE text LIKE '%secrets%'").fetchone()
     assert good == (500,) and claims == (500,)
     assert {name for name, skipped in expected.items() if not skipped} <= read_odd
+    # The good lines and items beside the bad ones are stored.
+    assert {"nested.jsonl:1", "nested.jsonl:3", "newlines.jsonl.gz:1", "https://x.example/feed/1",
+            "https://x.example/feed/3"} <= docs
+    assert secrets == (0,)
     strict = subprocess.run([sys.executable, "-m", "counterclaim.cli", "ingest", str(corpus / "hostile"),
                              "--db", str(db), "--strict"], capture_output=True, text=True, timeout=300)
     assert strict.returncode == 1

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import track
 from rich.table import Table
 
@@ -34,7 +35,9 @@ if TYPE_CHECKING:
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 err = Console(stderr=True, soft_wrap=True)  # one line per message, even in logs
-LINE_PREFIX = re.compile(r"^line \d+: ")
+# What a reason says of the place in the file ("line 4: ", "record 2 (https://…): "), left out of
+# the summary, which counts reasons by kind.
+WHERE_PREFIX = re.compile(r"^(?:line|item|record) \d+(?: \([^)]*\))?: ")
 
 
 class Format(StrEnum):
@@ -68,6 +71,10 @@ FullParseOption = Annotated[
 ErrorsOption = Annotated[
     Path | None, typer.Option("--errors", help="Write one JSON line per skipped file or line: path, line, reason.")
 ]
+FollowSymlinksOption = Annotated[
+    bool, typer.Option("--follow-symlinks", help="Read what a symbolic link in a folder points to even "
+                       "outside that folder (by default such a link is reported and skipped).")
+]
 StrictOption = Annotated[bool, typer.Option("--strict", help="Exit 1 when any file or line was skipped.")]
 WorkersOption = Annotated[int, typer.Option("--workers", min=1, help="Extract in N worker processes (one writer).")]
 DaskOption = Annotated[
@@ -98,7 +105,7 @@ class RunSummary:
     skipped: list[Skip] = field(default_factory=list)
 
     def line(self) -> str:
-        reasons = Counter(LINE_PREFIX.sub("", s.reason).split(":")[0] for s in self.skipped)
+        reasons = Counter(WHERE_PREFIX.sub("", s.reason).split(":")[0] for s in self.skipped)
         skipped = f"{len(self.skipped)} skipped" + (
             f" ({', '.join(f'{n} {r}' for r, n in reasons.most_common())})" if reasons else ""
         )
@@ -124,6 +131,7 @@ def extract(
     actors: ActorsOption = None,
     errors: ErrorsOption = None,
     strict: StrictOption = False,
+    follow_symlinks: FollowSymlinksOption = False,
     debug: DebugOption = False,
 ) -> None:
     """Print every quantitative claim in the articles under PATHS.
@@ -136,8 +144,9 @@ def extract(
     options = _options(model=model, full_parse=full_parse, actors=actors)
 
     def claims() -> Iterator[Claim]:
+        articles = _articles(paths, summary, follow_symlinks=follow_symlinks)
         try:
-            for _article, found in extract_each(_articles(paths, summary), options=options):
+            for _article, found in extract_each(articles, options=options):
                 summary.articles += 1
                 summary.claims += len(found)
                 yield from found
@@ -158,6 +167,7 @@ def ingest(
     strict: StrictOption = False,
     workers: WorkersOption = 1,
     dask: DaskOption = None,
+    follow_symlinks: FollowSymlinksOption = False,
     debug: DebugOption = False,
 ) -> None:
     """Extract the claims of the articles under PATHS and store them in the ledger.
@@ -179,7 +189,7 @@ def ingest(
         engine = open_store(db)
         options = _options(model=model, full_parse=False, actors=actors)
         base = _base(actors, debug)
-        articles = _articles(paths, summary)
+        articles = _articles(paths, summary, follow_symlinks=follow_symlinks)
         with open_pool(workers, dask) as (pool, count):
             found = (extract_here(articles, options) if pool is None
                      else extract_in_pool(articles, pool, options, workers=count))
@@ -445,14 +455,15 @@ def _options(*, model: str | None, full_parse: bool, actors: list[Path] | None) 
     return ExtractOptions(model=model, full_parse=full_parse, actor_files=tuple(actors or ()))
 
 
-def _articles(paths: list[Path], summary: RunSummary) -> Iterator[Article]:
+def _articles(paths: list[Path], summary: RunSummary, *, follow_symlinks: bool) -> Iterator[Article]:
     """The articles under `paths`, as they are read; each skip reported and kept in `summary`."""
     from counterclaim.ingest import iter_articles
 
-    for item in iter_articles(paths):
+    for item in iter_articles(paths, follow_symlinks=follow_symlinks):
         if isinstance(item, Skip):
             summary.skipped.append(item)
-            err.print(f"[yellow]skipped[/] {item.path}{f':{item.line}' if item.line else ''}: {item.reason}")
+            where = f"{item.path}{f':{item.line}' if item.line else ''}"
+            err.print(f"[yellow]skipped[/] {escape(where)}: {escape(item.reason)}")
         else:
             yield item
 

@@ -1,7 +1,8 @@
 """News feeds: RSS 2.0, RSS 1.0 (RDF) and Atom, one article per item or entry.
 
-Parsed as a stream with the standard library's `iterparse`: each item is read, made an
-article and dropped from the tree, so memory holds one item, not the feed. The parser is
+Parsed as a stream, a block at a time, with the standard library's XML parser: each item
+is read, made an article and dropped from the tree, so memory holds one item, not the feed,
+and an item holds at most `MAX_ITEM_CHARS` of text before any cleaning. The parser is
 safe on hostile XML: ElementTree never loads external entities or DTDs (an unknown entity
 is a parse error), and expat 2.4.1 or later refuses entity-expansion bombs; with an older
 expat the file is skipped rather than parsed.
@@ -41,6 +42,10 @@ _BODIES = ("content:encoded", "content", "description", "summary")  # fullest fi
 _DATES = ("pubDate", "published", "dc:date", "updated")  # publication before revision
 _TAG = re.compile(r"<[a-zA-Z/!][^>]*>")
 _SAFE_EXPAT = (2, 4, 1)
+_BLOCK = 65_536
+# The text of one item, markup included, before any cleaning: four times the longest article
+# read (1,000,000 characters) leaves room for HTML; past it the item is skipped unread.
+MAX_ITEM_CHARS = 4_000_000
 
 
 def read_feed(path: Path, *, source_path: str) -> Iterator[Article | Skip]:
@@ -63,25 +68,35 @@ def read_feed(path: Path, *, source_path: str) -> Iterator[Article | Skip]:
     feed = _Feed()
     try:
         with path.open("rb") as file:
+            builder = _BoundedBuilder()
+            parser = ET.XMLParser(target=builder)
             open_elements: list[ET.Element] = []
-            for event, element in ET.iterparse(file, events=("start", "end")):
-                name = _name(element.tag)
-                if event == "start":
-                    if not open_elements and name not in _ROOTS:
-                        yield Skip(path=source_path, reason=f"not a feed: the root element is <{_local(name)}>")
-                        return
-                    open_elements.append(element)
-                    continue
-                open_elements.pop()
-                parent = _name(open_elements[-1].tag) if open_elements else None
-                if name in _ITEMS and parent in _ITEM_PARENTS:
-                    number += 1
-                    yield _item(element, number=number, feed=feed, path=path, source_path=source_path)
-                    open_elements[-1].remove(element)  # read: keep the tree one item deep
-                elif parent in _CHANNELS and name == "title":
-                    feed.title = _plain(element.text)
-                elif parent in _CHANNELS and name == "link" and _is_alternate(element):
-                    feed.url = _link(element)
+            while block := file.read(_BLOCK):
+                parser.feed(block)
+                for event, element in builder.take_events():
+                    name = _name(element.tag)
+                    if event == "start":
+                        if not open_elements and name not in _ROOTS:
+                            yield Skip(path=source_path, reason=f"not a feed: the root element is <{_local(name)}>")
+                            return
+                        open_elements.append(element)
+                        continue
+                    open_elements.pop()
+                    parent = _name(open_elements[-1].tag) if open_elements else None
+                    if name in _ITEMS and parent in _ITEM_PARENTS:
+                        number += 1
+                        if element in builder.oversized:
+                            builder.oversized.discard(element)
+                            yield Skip(path=source_path, line=number, reason=f"item {number}: too large: over "
+                                       f"{MAX_ITEM_CHARS:,} characters of text (limit for one item)")
+                        else:
+                            yield _item(element, number=number, feed=feed, path=path, source_path=source_path)
+                        open_elements[-1].remove(element)  # read: keep the tree one item deep
+                    elif parent in _CHANNELS and name == "title":
+                        feed.title = _plain(element.text)
+                    elif parent in _CHANNELS and name == "link" and _is_alternate(element):
+                        feed.url = _link(element)
+            parser.close()
     except ET.ParseError as error:
         where = f"after item {number}" if number else "before any item"
         yield Skip(path=source_path, reason=f"malformed XML {where}: {error}")
@@ -91,6 +106,49 @@ def read_feed(path: Path, *, source_path: str) -> Iterator[Article | Skip]:
         return
     if number == 0:
         yield Skip(path=source_path, reason="a feed with no items")
+
+
+class _BoundedBuilder:
+    """An ElementTree builder that keeps the events for the reader and holds at most
+    MAX_ITEM_CHARS of text per item: the text of an item beyond that is dropped as it is
+    parsed and the item marked oversized, so one item of 300 MB costs no more memory than
+    one of 4 MB (the items after it are still read)."""
+
+    def __init__(self) -> None:
+        self._tree = ET.TreeBuilder()
+        self._events: list[tuple[str, ET.Element]] = []
+        self._item: ET.Element | None = None
+        self._item_chars = 0
+        self.oversized: set[ET.Element] = set()
+
+    def start(self, tag: str, attributes: dict[str, str]) -> ET.Element:
+        element = self._tree.start(tag, attributes)
+        if _name(tag) in _ITEMS:
+            self._item, self._item_chars = element, 0
+        self._events.append(("start", element))
+        return element
+
+    def end(self, tag: str) -> ET.Element:
+        element = self._tree.end(tag)
+        if element is self._item:
+            self._item = None
+        self._events.append(("end", element))
+        return element
+
+    def data(self, text: str) -> None:
+        if self._item is not None:
+            self._item_chars += len(text)
+            if self._item_chars > MAX_ITEM_CHARS:
+                self.oversized.add(self._item)
+                return
+        self._tree.data(text)
+
+    def close(self) -> ET.Element:
+        return self._tree.close()
+
+    def take_events(self) -> list[tuple[str, ET.Element]]:
+        events, self._events = self._events, []
+        return events
 
 
 @dataclass

@@ -11,12 +11,13 @@ import codecs
 import gzip
 import io
 import json
+import os
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
 from counterclaim.ingest.header import normalise_date
-from counterclaim.ingest.text import DecodeError, article_from_text, decode
+from counterclaim.ingest.text import DecodeError, article_from_text, decode, gzip_bomb
 from counterclaim.model import Article, Skip
 
 _GZIP_MAGIC = b"\x1f\x8b"
@@ -25,6 +26,8 @@ _GZIP_MAGIC = b"\x1f\x8b"
 MAX_LINE_BYTES = 16_000_000
 _SNIFF_BYTES = 8192  # enough of the start to tell a binary file from JSON Lines
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_BLOCK = 65_536
+_BLANK = b" \t\r\n"
 
 
 def read_jsonl(path: Path, *, source_path: str) -> Iterator[Article | Skip]:
@@ -54,8 +57,12 @@ def read_jsonl(path: Path, *, source_path: str) -> Iterator[Article | Skip]:
                 yield Skip(path=source_path, reason="binary file (NUL bytes)")
                 return
             lines = _utf16_lines(stream) if start.startswith(_UTF16_BOMS) else _lines(stream)
+            packed = os.fstat(raw.fileno()).st_size
             seen = False
             for number, line in lines:
+                if compressed and (bomb := gzip_bomb(stream.tell(), packed)):
+                    yield Skip(path=source_path, reason=f"{bomb}; stopped at line {number:,}")
+                    return
                 if line is not None and not line.strip():
                     continue
                 seen = True
@@ -73,9 +80,19 @@ def read_jsonl(path: Path, *, source_path: str) -> Iterator[Article | Skip]:
 
 def _lines(stream: io.BufferedReader | gzip.GzipFile) -> Iterator[tuple[int, bytes | None]]:
     """The lines of `stream`, numbered from 1; None for a line over MAX_LINE_BYTES, whose
-    bytes are passed over a block at a time instead of held."""
+    bytes are passed over a block at a time instead of held. Runs of blank lines are passed
+    over a block at a time too (an empty line is yielded for each run, to count): a file of
+    gigabytes of newlines takes seconds, not a Python step per line."""
     number = 0
-    while line := stream.readline(MAX_LINE_BYTES + 1):
+    while True:
+        passed, ended = _blank_run(stream)
+        if passed:
+            number += ended
+            yield number, b""
+            continue
+        line = stream.readline(MAX_LINE_BYTES + 1)
+        if not line:
+            return
         number += 1
         if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
             while (rest := stream.readline(MAX_LINE_BYTES)) and not rest.endswith(b"\n"):
@@ -83,6 +100,15 @@ def _lines(stream: io.BufferedReader | gzip.GzipFile) -> Iterator[tuple[int, byt
             yield number, None
         else:
             yield number, line
+
+
+def _blank_run(stream: io.BufferedReader | gzip.GzipFile) -> tuple[int, int]:
+    """Read past the blanks and line ends at the stream's position, a block at most: how
+    many bytes that passed and how many lines it ended."""
+    ahead = stream.peek(_BLOCK)[:_BLOCK]
+    run = len(ahead) - len(ahead.lstrip(_BLANK))
+    stream.read(run)
+    return run, ahead.count(b"\n", 0, run)
 
 
 def _utf16_lines(stream: io.BufferedReader | gzip.GzipFile) -> Iterator[tuple[int, bytes | None]]:
@@ -119,6 +145,8 @@ def _record(raw: str, *, number: int, path: Path, source_path: str) -> Article |
         record = json.loads(raw)
     except json.JSONDecodeError as error:
         return skip(f"not JSON: {error.msg} at column {error.colno}")
+    except RecursionError:  # the C parser recurses per level: a line nested 100,000 deep
+        return skip("not JSON that can be read: nested too deep")
     if not isinstance(record, dict):
         return skip(f"not a JSON object but {type(record).__name__}")
     if "text" not in record:

@@ -20,12 +20,25 @@ from counterclaim.model import Article, Skip
 
 _DETECT_BYTES = 200_000  # enough of a file to tell its encoding
 MAX_FILE_BYTES = 10_000_000  # a text or HTML file holds one article: far larger is no news page
+# Text, news included, compresses 3 to 10 times; a gzip file that unpacks to a hundred times
+# its size (and to more than 64 MB) is a bomb, such as gigabytes of blank lines, not a corpus.
+MAX_GZIP_RATIO = 100
+GZIP_BOMB_FLOOR = 64_000_000
 _CHAOS_TIE = 0.01  # charset-normalizer "mess" ratios this close are equally good
 # Legacy encodings of news text, in order of preference among equally good fits.
 _COMMON_ENCODINGS = ("cp1251", "cp1250", "iso8859_2", "cp1256", "cp1253", "cp1254", "koi8_r", "iso8859_15",
                      "cp1255", "cp1257", "iso8859_5", "iso8859_6", "iso8859_7", "iso8859_8", "iso8859_9")
 # C0 control characters other than tab, newlines and form feed: not in a text file.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def gzip_bomb(unpacked: int, packed: int) -> str | None:
+    """Why a gzip stream that has unpacked `unpacked` bytes of a `packed`-byte file is a bomb;
+    None while it is not."""
+    if unpacked > max(GZIP_BOMB_FLOOR, MAX_GZIP_RATIO * packed):
+        return (f"a gzip bomb: {packed:,} bytes unpack to over {unpacked:,} "
+                f"(more than {MAX_GZIP_RATIO} times; news compresses far less)")
+    return None
 
 
 class DecodeError(ValueError):

@@ -11,6 +11,8 @@ resource (`text/plain`) through the text reader, as a .txt file would.
 from __future__ import annotations
 
 import gzip
+import io
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,7 +20,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from counterclaim.ingest.html import article_from_html
-from counterclaim.ingest.text import MAX_FILE_BYTES, DecodeError, decode, plain_article
+from counterclaim.ingest.text import MAX_FILE_BYTES, DecodeError, decode, gzip_bomb, plain_article
 from counterclaim.model import Article, Skip
 
 _GZIP_MAGIC = b"\x1f\x8b"
@@ -26,6 +28,7 @@ _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _TEXT_TYPE = "text/plain"
 _CHARSET = re.compile(r""";\s*charset\s*=\s*["']?([\w.:-]+)""", re.I)
 _BLOCK = 65_536
+_RECORD_END = b"\r\n\r\n"
 
 
 class _Damaged(Exception):
@@ -60,8 +63,9 @@ def read_warc(path: Path, *, source_path: str) -> Iterator[Article | Skip]:
     done = 0  # records read whole
     try:
         with path.open("rb") as raw:
-            stream: Any = _GzipStream(raw) if raw.peek(2)[:2] == _GZIP_MAGIC else raw
-            records = _whole_records(ArchiveIterator(stream))
+            compressed = raw.peek(2)[:2] == _GZIP_MAGIC
+            stream: Any = _GzipStream(raw) if compressed else raw
+            records = _whole_records(ArchiveIterator(stream), plain=None if compressed else raw)
             while True:
                 # warcio reports a damaged file with anything from its own ArchiveLoadFailed
                 # to an AttributeError on a half-parsed header; only its calls are guarded.
@@ -83,8 +87,13 @@ def read_warc(path: Path, *, source_path: str) -> Iterator[Article | Skip]:
         yield Skip(path=source_path, reason=f"unreadable: {error.strerror or error}")
 
 
-def _whole_records(archive: Any) -> Iterator[Any]:
-    """The records of a WARC, raising `_Damaged` where warcio would quietly stop or guess."""
+def _whole_records(archive: Any, *, plain: BinaryIO | None) -> Iterator[Any]:
+    """The records of a WARC, raising `_Damaged` where warcio would quietly stop or guess.
+
+    `plain` is the file of an uncompressed WARC, whose end is checked: every record ends
+    with a blank line (CRLF CRLF), so a file cut anywhere but between two records, in a
+    header or in the blank line itself, does not end with one. (A gzip WARC cut short
+    fails in the gzip stream.)"""
     for record in archive:
         if record.format != "warc":  # warcio reads any text it cannot parse as an old ARC file
             raise _Damaged(f"not a WARC record (warcio reads it as {record.format!r})")
@@ -93,6 +102,12 @@ def _whole_records(archive: Any) -> Iterator[Any]:
     # whole; then the last record it read ends short of the bytes it has read.
     if archive.offset < archive.fh.tell():
         raise _Damaged(f"the file ends inside the header of the record at byte {archive.offset:,}")
+    if plain is not None:
+        size = plain.seek(0, io.SEEK_END)
+        plain.seek(max(0, size - len(_RECORD_END)))
+        if size and not plain.read().endswith(_RECORD_END):
+            raise _Damaged(f"the file ends inside a record (its last {len(_RECORD_END)} bytes are not "
+                           "the blank line that ends one)")
 
 
 def _page(record: Any) -> _Page | None:
@@ -181,9 +196,15 @@ class _GzipStream:
 
     def __init__(self, raw: BinaryIO) -> None:
         self._file = gzip.GzipFile(fileobj=raw, mode="rb")
+        self._packed = os.fstat(raw.fileno()).st_size
 
     def read(self, size: int = -1) -> bytes:
+        if size <= 0:
+            return b"".join(iter(lambda: self.read(_BLOCK), b""))
         try:
-            return self._file.read1(size) if size > 0 else self._file.read()
+            block = self._file.read1(size)
         except EOFError as error:
             raise _Damaged(f"the gzip stream ends early ({error})") from None
+        if bomb := gzip_bomb(self._file.tell(), self._packed):
+            raise _Damaged(bomb)
+        return block
