@@ -12,19 +12,26 @@ An article whose URL is already stored with another text is a new version of it.
 from __future__ import annotations
 
 import json
+import os
+import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
+from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, func, inspect, or_, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, RowMapping, make_url
-from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.sql.elements import ColumnElement
 
 from counterclaim import syndication
@@ -33,6 +40,7 @@ from counterclaim.store.schema import actors, articles, claims, mentions, minhas
 from counterclaim.store.search import word_search
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+_MIGRATION_LOCK = 0x636C61696D  # any fixed number: the advisory lock of schema changes on PostgreSQL
 STREAM_ROWS = 500  # rows fetched at a time where claims are read as a stream
 
 
@@ -94,36 +102,112 @@ def shown_url(db: str) -> str:
 def open_store(db: str) -> Engine:
     """The ledger at `db` (a path or a URL), its schema migrated to the latest version.
 
+    An SQLite ledger this process may not write to (a read-only file or folder) is opened
+    read-only, for the commands that only read; it must then be at the latest version.
+
     Raises:
-        StoreError: when the database cannot be opened, created or migrated.
+        StoreError: when the database cannot be opened, created or migrated, or was made by
+            a newer counterclaim.
     """
     url = database_url(db)
     try:
-        engine = create_engine(url)
-        if url.startswith("sqlite"):
-            event.listen(engine, "connect", _sqlite_pragmas)
-        with engine.begin() as connection:
-            _migrate(connection, db)
+        engine = _engine(url)
+        try:
+            _migrate(engine, db, writable=True)
+        except OperationalError as error:
+            read_only = _read_only_url(url, error)
+            if read_only is None:
+                raise
+            engine.dispose()
+            engine = _engine(read_only)
+            _migrate(engine, db, writable=False)
     except SQLAlchemyError as error:
         raise StoreError(f"cannot open the ledger {shown_url(db)!r}: {error.__class__.__name__}: {error}") from error
     return engine
 
 
-def _migrate(connection: Connection, db: str) -> None:
-    tables = set(inspect(connection).get_table_names())
-    if "articles" in tables and "alembic_version" not in tables:
+def _engine(url: str) -> Engine:
+    engine = create_engine(url)
+    if url.startswith("sqlite"):
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _migrate(engine: Engine, db: str, *, writable: bool) -> None:
+    """Bring the schema to the latest revision, unless it is there (then nothing is written)."""
+    with engine.connect() as connection:
+        revision = _revision(connection, db)
+    if revision == _head():
+        return
+    if not writable:
+        raise StoreError(f"{shown_url(db)!r} is read-only and was made by an older counterclaim: open it once "
+                         "where it can be written (any command upgrades it), then read it here")
+    with engine.begin() as connection:
+        # Two processes opening a new ledger at once would both create its tables: the first
+        # to take this lock migrates, the second waits, then finds the schema there.
+        if connection.dialect.name == "sqlite":
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        elif connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
+        if _revision(connection, db) != _head():
+            config = _alembic_config()
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+
+
+def _revision(connection: Connection, db: str) -> str | None:
+    """The ledger's schema revision (None for a new database), refused when this version
+    of counterclaim cannot read it."""
+    revision = MigrationContext.configure(connection).get_current_revision()
+    if revision is None and "articles" in inspect(connection).get_table_names():
         raise StoreError(f"{shown_url(db)!r} was made by counterclaim 0.1 before migrations existed: "
                          "ingest again into a new ledger")
+    if revision is not None and revision not in _known_revisions():
+        raise StoreError(f"{shown_url(db)!r} was made by a newer counterclaim (schema {revision}; this one "
+                         f"knows up to {_head()}): upgrade counterclaim (pip install -U counterclaim) to read it")
+    return revision
+
+
+@cache
+def _alembic_config() -> Config:
     config = Config()
     config.set_main_option("script_location", str(resources.files("counterclaim.store").joinpath("migrations")))
-    config.attributes["connection"] = connection
-    command.upgrade(config, "head")
+    return config
+
+
+@cache
+def _known_revisions() -> frozenset[str]:
+    return frozenset(script.revision for script in ScriptDirectory.from_config(_alembic_config()).walk_revisions())
+
+
+@cache
+def _head() -> str:
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    assert head is not None, "the package ships its migrations"
+    return head
+
+
+def _read_only_url(url: str, error: OperationalError) -> str | None:
+    """A read-only URL for the SQLite file of `url` when `error` says it cannot be written
+    (None otherwise). In a folder where SQLite cannot make the WAL's shared-memory file, the
+    file is opened as immutable: no process can be writing it there."""
+    parsed = make_url(url)
+    message = str(error.orig)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.query or not any(
+            words in message for words in ("readonly", "read-only", "unable to open")):
+        return None
+    path = Path(parsed.database).resolve()
+    if not path.is_file():
+        return None
+    immutable = "" if os.access(path.parent, os.W_OK) or Path(f"{path}-shm").exists() else "&immutable=1"
+    return f"sqlite:///file:{quote(str(path))}?mode=ro{immutable}&uri=true"
 
 
 def _sqlite_pragmas(connection: object, _record: object) -> None:
     cursor = connection.cursor()  # type: ignore[attr-defined]
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")  # first: a new file's WAL switch may wait
+    with suppress(sqlite3.OperationalError):  # a read-only ledger is read in the journal mode it has
+        cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
 
