@@ -275,6 +275,19 @@ def test_every_response_carries_the_security_headers(ledger: str) -> None:
         assert response.headers["x-frame-options"] == "DENY"
 
 
+def test_an_unexpected_failure_is_a_plain_500_with_the_headers(ledger: str, capfd: pytest.CaptureFixture[str]) -> None:
+    app = create_app(ledger)
+
+    def fails() -> None:
+        raise ZeroDivisionError("a detail for the log only")
+
+    app.add_api_route("/fails", fails)  # a route that fails as a bug would; the guard is what is tried
+    response = _client(app).get("/fails")
+    assert response.status_code == 500 and "detail" not in response.text
+    assert response.headers["x-frame-options"] == "DENY"
+    assert "a detail for the log only" in capfd.readouterr().err
+
+
 def test_other_host_names_are_refused_even_with_the_token(ledger: str) -> None:
     client = _client(create_app(ledger, token=TOKEN))
     assert client.get(f"/?token={quote(TOKEN)}", headers={"Host": "evil.example"}).status_code == 400

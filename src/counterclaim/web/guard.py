@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import hmac
+import traceback
 from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import quote, unquote
@@ -93,7 +94,23 @@ class Guard:
         if scope["method"] == "HEAD":
             # A copy: the server reads the method of its own scope to leave the body out too.
             scope, send = {**scope, "method": "GET"}, _without_body(send)
-        await self.app(scope, receive, send)
+        started = False
+
+        async def sending(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, sending)
+        except Exception:
+            if started:
+                raise
+            # Answered here rather than by Starlette's outer handler, so that this answer too
+            # carries the security headers; the traceback goes to the server's log only.
+            traceback.print_exc()
+            await PlainTextResponse("the server failed to answer this request", status_code=500)(
+                scope, receive, send)
 
 
 def _carries(request: Request, token: bytes) -> bool:
