@@ -8,6 +8,7 @@ read last: an entry with an existing id replaces that actor, a new id adds one.
 
 from __future__ import annotations
 
+import pickle
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from typing import Any
 import yaml
 
 from counterclaim.actors.names import plain, slug, spelling_key
+from counterclaim.cache import cached_file, fingerprint
 from counterclaim.errors import CounterclaimError
 from counterclaim.ingest.outlets import registry
 from counterclaim.model import ACTOR_TYPES, Actor
@@ -81,20 +83,12 @@ def load_base(extra: Iterable[Path] = ()) -> ActorBase:
     """The package's actor base, with the entries of `extra` files added or replacing.
 
     Without extra files this is `packaged_base()`, built once per process: treat it as
-    read-only.
+    read-only. With them, a base of its own.
     """
     extra = tuple(extra)
     if not extra:
         return packaged_base()
-    return _built(extra)
-
-
-def _built(extra: tuple[Path, ...]) -> ActorBase:
-    base = ActorBase()
-    for actor in _packaged():
-        if actor.type == "outlet" and base.named(actor.name) is not None:
-            continue  # a body that publishes its own site ("idf.il") is that body
-        base.add(actor)
+    base: ActorBase = pickle.loads(_packaged_pickle())  # a copy of its own, for the user's entries to change
     for path in extra:
         for actor in read_actor_file(path):
             base.add(actor)
@@ -105,7 +99,31 @@ def _built(extra: tuple[Path, ...]) -> ActorBase:
 def packaged_base() -> ActorBase:
     """The package's actor base alone, built once per process: for the parse-time rules,
     which need to know whether a name is a person, not the user's overrides."""
-    return _built(())
+    return pickle.loads(_packaged_pickle())  # type: ignore[no-any-return]
+
+
+@cache
+def _packaged_pickle() -> bytes:
+    """The package's actor base, pickled: indexing its 800 actors' names by spelling key
+    takes half a second, so it is done once per version of the data and the code that
+    reads it, and kept in the cache folder (`counterclaim.cache`)."""
+    package = resources.files("counterclaim")
+    sources = [entry.read_bytes() for entry in sorted(package.joinpath("actors", "data").iterdir(),
+                                                      key=lambda e: e.name) if entry.name.endswith(".yaml")]
+    sources += [package.joinpath(*name.split("/")).read_bytes() for name in (
+        "actors/base.py", "actors/names.py", "model.py", "ingest/outlets.py", "ingest/data/outlets.yaml")]
+    path = cached_file(f"actors-{fingerprint(sources)}.pickle",
+                       lambda path: path.write_bytes(pickle.dumps(_indexed_package())))
+    return path.read_bytes() if path is not None else pickle.dumps(_indexed_package())
+
+
+def _indexed_package() -> ActorBase:
+    base = ActorBase()
+    for actor in _packaged():
+        if actor.type == "outlet" and base.named(actor.name) is not None:
+            continue  # a body that publishes its own site ("idf.il") is that body
+        base.add(actor)
+    return base
 
 
 @cache  # package data: read once per process
