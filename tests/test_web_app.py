@@ -77,3 +77,26 @@ def test_conflict_filters_and_figure_links(tmp_path: Path) -> None:
     assert "rsf" in page and "saf" in page and f"/claims?figure={figure.split('@')[0]}" in page
     same = client.get(f"/claims?figure={figure}&format=jsonl").text.splitlines()
     assert sorted(json.loads(line)["value"] for line in same) == [14, 40]
+
+
+def test_assets_are_named_by_content_compressed_and_kept(ledger: str) -> None:
+    import re
+
+    client = TestClient(create_app(ledger), base_url="http://127.0.0.1")
+    page = client.get("/figures").text
+    style = re.search(r'href="(/assets/style\.[0-9a-f]{10}\.css)"', page)
+    assert style is not None
+    figure = client.get(re.search(r'href="(/figures/[^"]+)"', page)[1]).text  # type: ignore[index]
+    plotly = re.search(r'src="(/assets/plotly\.min\.[0-9a-f]{10}\.js)"', figure)
+    assert plotly is not None
+    packed = client.get(plotly[1], headers={"Accept-Encoding": "gzip"})
+    assert packed.status_code == 200 and packed.headers["content-encoding"] == "gzip"
+    assert packed.headers["cache-control"] == "public, max-age=31536000, immutable"
+    assert int(packed.headers["content-length"]) < 1_600_000  # 4.8 MB as shipped
+    plain = client.get(plotly[1], headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in plain.headers and len(plain.content) > 4_000_000
+    assert packed.content == plain.content  # the same file either way (the client unpacks gzip)
+    again = client.get(plotly[1], headers={"If-None-Match": packed.headers["etag"]})
+    assert again.status_code == 304 and again.content == b""
+    old_name = client.get("/assets/plotly.min.js")  # an old page's address still answers, kept briefly
+    assert old_name.status_code == 200 and old_name.headers["cache-control"] == "public, max-age=300"

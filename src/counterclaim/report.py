@@ -15,8 +15,9 @@ from sqlalchemy import Engine
 
 from counterclaim.compare import figures
 from counterclaim.store import ClaimFilter, summarise
-from counterclaim.web.app import static_text, templates
-from counterclaim.web.charts import chart_json, map_spec, plotly_js, script_json
+from counterclaim.web.app import templates
+from counterclaim.web.assets import package_file
+from counterclaim.web.charts import chart_json, map_spec, script_json
 from counterclaim.web.pages import framing_tables
 
 
@@ -30,10 +31,10 @@ def render_report(engine: Engine, *, title: str = "counterclaim report", filters
         summary=summarise(engine),
         figures=[(figure, chart_json(figure)) for figure in found],
         map=script_json(located) if located else None,
-        style=static_text("style.css"),
+        style=package_file("style.css").decode("utf-8"),
         # An inlined script ends at the first "</script": keep plotly.js's own strings from ending it.
-        plotly=plotly_js().replace("</script", "<\\/script"),
-        charts=static_text("charts.js"),
+        plotly=package_file("plotly.min.js").decode("utf-8").replace("</script", "<\\/script"),
+        charts=package_file("charts.js").decode("utf-8"),
         tables=framing_tables(engine),
     )
 

@@ -31,7 +31,6 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from importlib import resources
 from typing import Annotated, Any
 from urllib.parse import quote
 
@@ -45,9 +44,8 @@ from counterclaim.export import claim_csv_lines, jsonl_lines
 from counterclaim.model import figure_text
 from counterclaim.store import SORTABLE, ClaimFilter, StoreError, ledger_version, read_claims, shown_url
 from counterclaim.store.serving import is_timeout, open_reader, time_limit
-from counterclaim.web import pages
+from counterclaim.web import assets, pages
 from counterclaim.web.cache import LedgerCache
-from counterclaim.web.charts import plotly_js
 from counterclaim.web.guard import Guard, allowed_names, check_token
 
 FIGURES_LISTED = 500  # the most contested first; a conflict filter narrows a large ledger
@@ -73,6 +71,7 @@ def templates() -> Environment:
     environment.filters["figure"] = claim_figure
     environment.filters["latest"] = latest_value
     environment.filters["path_part"] = path_part
+    environment.globals["asset"] = assets.asset_url
     return environment
 
 
@@ -176,6 +175,7 @@ def create_app(db: str, *, token: str | None = None, allowed_hosts: Iterable[str
     environment = templates()
     app = FastAPI(title="counterclaim", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.engine, app.state.cache = engine, cache
+    assets.prepare_in_background()
     app.add_middleware(Guard, token=token, allowed_hosts=allowed_names(allowed_hosts))
 
     def render(name: str, **context: Any) -> HTMLResponse:
@@ -281,18 +281,18 @@ def create_app(db: str, *, token: str | None = None, allowed_hosts: Iterable[str
         tables = pages.framing_tables(engine, actor or None, cache=cache)
         return render("framing.html", tables=tables, actor=actor)
 
-    @app.get("/assets/style.css")
-    def style() -> Response:
-        return Response(static_text("style.css"), media_type="text/css")
-
-    @app.get("/assets/charts.js")
-    def charts_js() -> Response:
-        return Response(static_text("charts.js"), media_type="application/javascript")
-
-    @app.get("/assets/plotly.min.js")
-    def plotly() -> Response:
-        return Response(plotly_js(), media_type="application/javascript",
-                        headers={"Cache-Control": "max-age=86400"})
+    @app.get("/assets/{name}")
+    def static_asset(name: str, request: Request) -> Response:
+        found = assets.by_address().get(name)
+        if found is None:
+            raise HTTPException(404, "no such asset")
+        made, cache_control = found
+        headers = {"Cache-Control": cache_control, "ETag": made.etag, "Vary": "Accept-Encoding"}
+        if request.headers.get("if-none-match") == made.etag:
+            return Response(status_code=304, headers=headers)
+        if "gzip" in request.headers.get("accept-encoding", "").lower():
+            return Response(made.gzipped, media_type=made.media_type, headers={**headers, "Content-Encoding": "gzip"})
+        return Response(made.body, media_type=made.media_type, headers=headers)
 
     return app
 
@@ -308,11 +308,6 @@ def _check_day(value: str | None, name: str) -> None:
 def _check_search(text: str | None) -> None:
     if text and len(re.findall(r"\w+", text)) > SEARCH_WORDS:
         raise HTTPException(400, f"search for at most {SEARCH_WORDS} words")
-
-
-def static_text(name: str) -> str:
-    """A file of the package's `static/` folder (a fixed name, never one from a request)."""
-    return resources.files("counterclaim.web").joinpath("static", name).read_text("utf-8")
 
 
 def _download(engine: Engine, filters: ClaimFilter, format: str, slots: DownloadSlots) -> Response:

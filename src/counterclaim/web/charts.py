@@ -18,7 +18,6 @@ import json
 import math
 from collections import defaultdict
 from datetime import date, timedelta
-from functools import cache
 from typing import Any
 
 from counterclaim.compare import Figure, FigureClaim
@@ -132,14 +131,6 @@ def script_json(spec: dict[str, Any]) -> str:
     """A chart or map spec as JSON that is safe inside a <script> element."""
     text = json.dumps(spec, ensure_ascii=False)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
-@cache
-def plotly_js() -> str:
-    """plotly.js as shipped inside the plotly package."""
-    from plotly.offline import get_plotlyjs  # type: ignore[import-untyped]
-
-    return str(get_plotlyjs())
 
 
 def _shift(day: str, days: int) -> str:
