@@ -12,9 +12,10 @@ from __future__ import annotations
 import hashlib
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 
-import numpy as np
-from datasketch import MinHash  # type: ignore[import-untyped]
+if TYPE_CHECKING:  # datasketch imports scipy, half a second: only a writer needs them
+    from datasketch import MinHash  # type: ignore[import-untyped]
 
 PERMUTATIONS = 128
 BANDS, ROWS = 32, 4  # 32 bands of 4: pairs above about 0.5 similarity share a band
@@ -26,6 +27,8 @@ SCHEME = "affine32"  # datasketch's hashing scheme, named so stored signatures s
 
 def signature(text: str) -> MinHash:
     """The MinHash of the text's five-word shingles (lower case, words only)."""
+    from datasketch import MinHash
+
     words = re.findall(r"\w+", text.lower())
     shingles = {" ".join(words[i:i + SHINGLE_WORDS]) for i in range(max(1, len(words) - SHINGLE_WORDS + 1))}
     minhash = MinHash(num_perm=PERMUTATIONS, seed=SEED, scheme=SCHEME, permutations=_permutations())
@@ -47,14 +50,21 @@ def bands(minhash: MinHash) -> list[tuple[int, int]]:
 @cache
 def _permutations() -> object:
     """The seed's permutations, drawn once per process rather than once per article."""
+    from datasketch import MinHash
+
     return MinHash(num_perm=PERMUTATIONS, seed=SEED, scheme=SCHEME).permutations
 
 
 def to_bytes(minhash: MinHash) -> bytes:
+    import numpy as np
+
     return bytes(minhash.hashvalues.astype(np.uint32).tobytes())
 
 
 def from_bytes(data: bytes) -> MinHash:
+    import numpy as np
+    from datasketch import MinHash
+
     return MinHash(num_perm=PERMUTATIONS, seed=SEED, scheme=SCHEME, hashvalues=np.frombuffer(data, dtype=np.uint32),
                    permutations=_permutations())
 
@@ -62,5 +72,7 @@ def from_bytes(data: bytes) -> MinHash:
 def same_story(a: MinHash, b: MinHash | bytes) -> bool:
     """Whether two signatures (one may be as stored) estimate a Jaccard similarity of at
     least SAME_STORY: the share of equal hash values, as MinHash.jaccard counts it."""
+    import numpy as np
+
     other = np.frombuffer(b, dtype=np.uint32) if isinstance(b, bytes) else b.hashvalues.astype(np.uint32)
     return bool(np.count_nonzero(a.hashvalues.astype(np.uint32) == other) / PERMUTATIONS >= SAME_STORY)

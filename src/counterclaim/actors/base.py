@@ -22,7 +22,6 @@ import yaml
 from counterclaim.actors.names import plain, slug, spelling_key
 from counterclaim.cache import cached_file, fingerprint
 from counterclaim.errors import CounterclaimError
-from counterclaim.ingest.outlets import registry
 from counterclaim.model import ACTOR_TYPES, Actor
 
 # libyaml's loader where PyYAML was built with it: the actor base is thousands of lines.
@@ -181,6 +180,10 @@ def _actors(raw: Any, where: str) -> Iterator[Actor]:
 
 
 def _outlets() -> Iterator[Actor]:
+    # Here, not at the top: importing the readers of `ingest/` would slow every read-only
+    # command, and only building the base (once per version of the data) needs them.
+    from counterclaim.ingest.outlets import registry
+
     seen: set[str] = set()
     for outlet in registry().values():
         actor_id = "outlet-" + slug(outlet.name)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
@@ -21,13 +22,9 @@ from datetime import UTC, datetime
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, func, inspect, or_, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, RowMapping, make_url
@@ -35,6 +32,9 @@ from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, SQLA
 from sqlalchemy.sql.elements import ColumnElement
 
 from counterclaim import syndication
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 from counterclaim.model import AUTHOR, Actor, Article, Claim, Extracted, TermUse
 from counterclaim.store.schema import actors, articles, claims, mentions, minhash_bands, term_uses
 from counterclaim.store.search import word_search
@@ -150,6 +150,8 @@ def _migrate(engine: Engine, db: str, *, writable: bool) -> None:
         elif connection.dialect.name == "postgresql":
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
         if _revision(connection, db) != _head():
+            from alembic import command
+
             config = _alembic_config()
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
@@ -158,32 +160,45 @@ def _migrate(engine: Engine, db: str, *, writable: bool) -> None:
 def _revision(connection: Connection, db: str) -> str | None:
     """The ledger's schema revision (None for a new database), refused when this version
     of counterclaim cannot read it."""
-    revision = MigrationContext.configure(connection).get_current_revision()
-    if revision is None and "articles" in inspect(connection).get_table_names():
+    tables = inspect(connection).get_table_names()
+    revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar() if (
+        "alembic_version" in tables) else None
+    if revision is None and "articles" in tables:
         raise StoreError(f"{shown_url(db)!r} was made by counterclaim 0.1 before migrations existed: "
                          "ingest again into a new ledger")
-    if revision is not None and revision not in _known_revisions():
+    if revision is not None and revision not in _revisions():
         raise StoreError(f"{shown_url(db)!r} was made by a newer counterclaim (schema {revision}; this one "
                          f"knows up to {_head()}): upgrade counterclaim (pip install -U counterclaim) to read it")
     return revision
 
 
-@cache
 def _alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(resources.files("counterclaim.store").joinpath("migrations")))
     return config
 
 
 @cache
-def _known_revisions() -> frozenset[str]:
-    return frozenset(script.revision for script in ScriptDirectory.from_config(_alembic_config()).walk_revisions())
+def _revisions() -> dict[str, str | None]:
+    """Each migration's revision and the one before it, read from the migration files' own
+    lines: importing Alembic to learn them would cost a read-only command most of its start."""
+    found: dict[str, str | None] = {}
+    for entry in resources.files("counterclaim.store").joinpath("migrations", "versions").iterdir():
+        if entry.name.endswith(".py"):
+            source = entry.read_text("utf-8")
+            revision = re.search(r'^revision = "(\w+)"', source, re.M)
+            before = re.search(r'^down_revision = (?:"(\w+)"|None)', source, re.M)
+            if revision is not None and before is not None:
+                found[revision[1]] = before[1]
+    return found
 
 
 @cache
 def _head() -> str:
-    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
-    assert head is not None, "the package ships its migrations"
+    """The latest revision: the one no other revision comes after."""
+    (head,) = set(_revisions()) - set(_revisions().values())
     return head
 
 
