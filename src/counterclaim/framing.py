@@ -31,9 +31,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-import yaml
-
-from counterclaim.actors.base import ActorBase
+from counterclaim.actors.base import ActorBase, yaml_data
 from counterclaim.actors.groups import top_actor
 from counterclaim.actors.names import plain
 from counterclaim.model import Actor, Article, TermUse
@@ -65,7 +63,7 @@ def packaged_lexicon() -> Lexicon:
 
 def read_lexicon(text: str, base: Lexicon | None = None) -> Lexicon:
     """A lexicon from YAML text, added to `base` where given."""
-    raw = yaml.safe_load(text) or {}
+    raw = yaml_data(text) or {}
     forms = dict(base.forms) if base else {}
     refers_to = dict(base.refers_to) if base else {}
     owners = dict(base.owners) if base else {}

@@ -11,7 +11,7 @@ from functools import cache
 from importlib import resources
 from urllib.parse import urlsplit
 
-import yaml
+from counterclaim.actors.base import yaml_data
 
 
 @dataclass(frozen=True)
@@ -28,9 +28,7 @@ class Outlet:
 @cache  # static package data: read once, never depends on the input
 def registry() -> dict[str, Outlet]:
     """The outlet registry, keyed by host without "www."."""
-    raw = yaml.safe_load(
-        resources.files("counterclaim.ingest").joinpath("data/outlets.yaml").read_text("utf-8")
-    )
+    raw = yaml_data(resources.files("counterclaim.ingest").joinpath("data/outlets.yaml").read_text("utf-8"))
     return {
         host.lower(): Outlet(
             host=host.lower(),

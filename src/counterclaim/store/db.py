@@ -26,7 +26,6 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event, func, inspect, or_, select, text
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, RowMapping, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.sql.elements import ColumnElement
@@ -338,6 +337,8 @@ def _save_actors(connection: Connection, article: Article, found: list[Claim], k
         seen.setdefault((actor.id, claim.claimant), claim.claimant_link or "")
     if not rows:
         return
+    from sqlalchemy.dialects import postgresql, sqlite  # here: the PostgreSQL dialect imports asyncio, for writers
+
     insert = postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
     connection.execute(insert(actors).on_conflict_do_nothing(index_elements=["id"]), list(rows.values()))
     connection.execute(mentions.insert(), [
