@@ -1,16 +1,23 @@
-"""The web app's rules without a browser: tokens, binding, escaping, downloads, 404s."""
+"""The web app's rules without a browser: tokens, binding, escaping, downloads, 404s, and
+the figures' charts (inline SVG, every claim on them or beside them)."""
 
 from __future__ import annotations
 
 import json
+import re
+import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 import pytest
+import yaml
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from counterclaim.cli import app as cli_app
+from counterclaim.compare import Figure, FigureClaim
 from counterclaim.web import create_app
+from counterclaim.web.app import templates
+from counterclaim.web.charts import PALETTE, figure_chart, party_colour
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
@@ -80,14 +87,12 @@ def test_conflict_filters_and_figure_links(tmp_path: Path) -> None:
 
 
 def test_assets_are_named_by_content_compressed_and_kept(ledger: str) -> None:
-    import re
-
     client = TestClient(create_app(ledger), base_url="http://127.0.0.1")
     page = client.get("/figures").text
     style = re.search(r'href="(/assets/style\.[0-9a-f]{10}\.css)"', page)
     assert style is not None
-    figure = client.get(re.search(r'href="(/figures/[^"]+)"', page)[1]).text  # type: ignore[index]
-    plotly = re.search(r'src="(/assets/plotly\.min\.[0-9a-f]{10}\.js)"', figure)
+    claims_map = client.get("/map").text  # the map still draws with plotly.js; the figures no longer do
+    plotly = re.search(r'src="(/assets/plotly\.min\.[0-9a-f]{10}\.js)"', claims_map)
     assert plotly is not None
     packed = client.get(plotly[1], headers={"Accept-Encoding": "gzip"})
     assert packed.status_code == 200 and packed.headers["content-encoding"] == "gzip"
@@ -100,3 +105,160 @@ def test_assets_are_named_by_content_compressed_and_kept(ledger: str) -> None:
     assert again.status_code == 304 and again.content == b""
     old_name = client.get("/assets/plotly.min.js")  # an old page's address still answers, kept briefly
     assert old_name.status_code == 200 and old_name.headers["cache-control"] == "public, max-age=300"
+
+
+# --- the figures' charts ---------------------------------------------------------------
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def _claim(party: str, value: float | None, *, day: str | None = "2024-01-10", high: float | None = None,
+           qualifier: str = "exact", claimant: str = "a spokesman", outlet: str | None = "Wire", start: int = 0,
+           period_end: str | None = None, text: str = "") -> FigureClaim:
+    return FigureClaim(value=value, value_high=high, qualifier=qualifier, claimant=claimant, claimant_party=party,
+                       party=party, outlet=outlet, date=day, period_start=None, period_end=period_end,
+                       cumulative=None, article="a1", sentence="They said so.", text=text or str(value),
+                       counted="people", place=None, place_id=None, lat=None, lon=None, start=start)
+
+
+def _figure(*claims: FigureClaim, label: str = "killed — people, since 7 October 2023 — Israel–Hamas war") -> Figure:
+    return Figure(figure="israel-hamas/killed/people/since-2023-10-07", label=label, conflict="israel-hamas",
+                  conflict_name="Israel–Hamas war", measure="killed", counted_group="people",
+                  scope="since-2023-10-07", scope_text="since 7 October 2023", place_id=None, place=None,
+                  part_of=None, cumulative=True, claims=claims, by_party={}, voices={}, spread=None,
+                  independent_sources=1)
+
+
+def _drawn(figure: Figure) -> str:
+    """The figure's chart as the pages lay it out (templates/_chart.html)."""
+    chart = figure_chart(figure, lambda i, c: f"/articles/{c.article}#claim-{c.start}")
+    macro = templates().from_string('{% from "_chart.html" import chart %}{{ chart(c) }}')
+    return macro.render(c=chart)
+
+
+def _svg(html: str) -> ElementTree.Element:
+    return ElementTree.fromstring(html[html.index("<svg xmlns"):html.index("</svg>") + len("</svg>")])
+
+
+def _points(svg: ElementTree.Element) -> list[ElementTree.Element]:
+    return svg.findall(f"{SVG}a[@class='point']")
+
+
+def _x(point: ElementTree.Element) -> float:
+    hit = point.find(f"{SVG}rect[@class='hit']")
+    assert hit is not None
+    return float(hit.get("x", "0")) + float(hit.get("width", "0")) / 2
+
+
+def test_a_figure_chart_draws_every_claim(tmp_path: Path) -> None:
+    figure = _figure(
+        _claim("israel", 100, start=10),
+        _claim("palestinian-groups", 120, qualifier="approx", day="2024-02-01", start=20),
+        _claim("israel", 20, high=30, qualifier="range", day=None, period_end="2024-01-20", start=30),
+        _claim("unattributed", 50, qualifier="over", day=None, start=40),
+        _claim("israel", 70, day=None, start=50),
+        _claim("houthis", None, text="dozens", start=60),
+    )
+    html = _drawn(figure)
+    svg = _svg(html)
+    assert svg.get("role") == "img" and svg.find(f"{SVG}title") is not None and svg.find(f"{SVG}desc") is not None
+    points = _points(svg)
+    assert sorted(p.get("href") for p in points) == [f"/articles/a1#claim-{n}" for n in (10, 20, 30, 40, 50)]
+    assert all(p.find(f"{SVG}title") is not None for p in points)  # every point has its tooltip
+    # the two undated claims sit in the "no date" strip, the others left of it
+    strip = svg.find(f"{SVG}rect[@class='undated-strip']")
+    assert strip is not None
+    left = float(strip.get("x", "0"))
+    right = left + float(strip.get("width", "0"))
+    undated = [p for p in points if p.get("href", "").endswith(("-40", "-50"))]
+    assert len(undated) == 2 and all(left < _x(p) < right for p in undated)
+    assert all(_x(p) < left for p in points if p not in undated)
+    assert "2 of 6 claims have no date" in html and "1 of 6 claims gives no number" in html
+    # the vague claim is listed, with its words and a link to it; its party is not in the legend
+    vague = re.search(r'<ul class="vague">(.*?)</ul>', html, re.S)
+    assert vague is not None and "dozens" in vague[1] and "#claim-60" in vague[1]
+    legend = re.search(r'<ul class="legend"[^>]*>(.*?)</ul>', html, re.S)
+    assert legend is not None and "Israel" in legend[1] and "Palestinian groups" in legend[1]
+    assert "Houthis" not in legend[1]
+    # the range is a bar with a cap at each end: 20 and 30 on the value axis
+    ranged = next(p for p in points if p.get("href", "").endswith("-30"))
+    caps = sorted(float(c.get("y1", "0")) for c in ranged.findall(f"{SVG}line[@class='cap']"))
+    bar = ranged.find(f"{SVG}line[@class='bar']")
+    assert len(caps) == 2 and caps[0] < caps[1] and bar is not None
+    assert sorted(float(bar.get(k, "0")) for k in ("y1", "y2")) == caps
+    assert "20–30" in (ranged.findtext(f"{SVG}title") or "")
+    # markers by qualifier: a filled circle, an open one, a triangle
+    exact = next(p for p in points if p.get("href", "").endswith("-10")).find(f"{SVG}circle[@class='sym']")
+    about = next(p for p in points if p.get("href", "").endswith("-20")).find(f"{SVG}circle[@class='sym']")
+    assert exact is not None and about is not None and exact.get("fill") != "#fff" and about.get("fill") == "#fff"
+    assert next(p for p in points if p.get("href", "").endswith("-40")).find(f"{SVG}path[@class='sym']") is not None
+
+
+def test_a_party_has_one_colour_on_every_figure() -> None:
+    def colours(figure: Figure) -> dict[str, str]:
+        found = {}
+        for point in _points(_svg(_drawn(figure))):
+            mark = point.find(f"{SVG}circle[@class='sym']")
+            assert mark is not None
+            party = (point.findtext(f"{SVG}title") or "").split(" — ")[0]
+            found[party] = mark.get("fill", "")
+        return found
+
+    one = colours(_figure(_claim("israel", 5), _claim("palestinian-groups", 9)))
+    other = colours(_figure(_claim("hezbollah", 3), _claim("lebanon", 4), _claim("israel", 7)))
+    assert one["Israel"] == other["Israel"] == party_colour("israel")
+    assert one["Israel"] != one["Palestinian groups"]
+    assert party_colour("a-party-of-my-own") == party_colour("a-party-of-my-own") in PALETTE
+
+
+def test_the_parties_of_each_packaged_war_have_distinct_colours() -> None:
+    folder = Path(__file__).resolve().parents[1] / "src" / "counterclaim" / "actors" / "data"
+    for path in sorted(folder.glob("*.yaml")):
+        parties = yaml.safe_load(path.read_text(encoding="utf-8"))["parties"]
+        colours = [party_colour(p) for p in parties]
+        assert len(set(colours)) == len(colours), (path.name, dict(zip(parties, colours, strict=True)))
+
+
+def test_a_figure_of_only_vague_claims_says_so() -> None:
+    html = _drawn(_figure(_claim("israel", None, text="dozens"), _claim("hezbollah", None, text="hundreds")))
+    assert "<svg" not in html
+    assert "None of the 2 claims gives a number" in html
+    assert "dozens" in html and "hundreds" in html
+
+
+def test_the_chart_escapes_what_articles_wrote() -> None:
+    hostile = _figure(
+        _claim('x" onload="alert(3)', 12, claimant="<script>alert(1)</script>",
+               outlet='"><img src=x onerror=alert(2)>'),
+        _claim("israel", None, claimant="</title><script>alert(4)</script>", text="<b>dozens</b>"),
+        label="killed — </title><svg onload=alert(5)> — war",
+    )
+    html = _drawn(hostile)
+    for raw in ("<script", "<img", "<b>", "<svg onload", 'onload="alert'):
+        assert raw not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "&lt;img src=x onerror=alert(2)&gt;" in html
+    svg = _svg(html)  # still one well-formed SVG: nothing ended an element early
+    points = _points(svg)
+    assert len(points) == 1 and "<script>alert(1)</script>" in (points[0].findtext(f"{SVG}title") or "")
+    assert svg.findtext(f"{SVG}title") == "killed — </title><svg onload=alert(5)> — war"  # shown as text
+
+
+def test_a_figure_page_is_svg_with_no_script(ledger: str) -> None:
+    client = TestClient(create_app(ledger), base_url="http://127.0.0.1")
+    listing = client.get("/figures").text
+    for link in re.findall(r'href="(/figures/[^"]+)"', listing)[:20]:
+        page = client.get(link).text
+        assert "<script" not in page and "plotly" not in page
+        table = re.search(r'<table class="claims">(.*?)</table>', page, re.S)
+        assert table is not None and "<caption>" in table[1] and '<th scope="col">' in table[1]
+        rows = table[1].count("<tr>") - 1
+        if "<svg xmlns" not in page:
+            assert "gives no number" in page
+            continue
+        svg = _svg(page)
+        assert svg.get("role") == "img" and svg.findtext(f"{SVG}desc")
+        points = _points(svg)
+        assert len(points) + page.count('<ul class="vague">') and len(points) <= rows
+        for point in points[:3]:  # each point leads to its claim's evidence in the article
+            article, anchor = point.get("href", "").split("#")
+            assert anchor.startswith("claim-") and f'id="{anchor}"' in client.get(article).text

@@ -73,6 +73,7 @@ class FigureClaim:
     lat: float | None
     lon: float | None
     revised_down: bool = False  # a running total lower than its source's earlier value
+    start: int | None = None  # the evidence's offset in the article: its anchor there is `#claim-START`
 
 
 @dataclass(frozen=True)
@@ -277,5 +278,5 @@ def shown(claim: Claim) -> FigureClaim:
         claimant_party=claim.claimant_party, party=party, outlet=claim.outlet, date=claim.date,
         period_start=claim.period_start, period_end=claim.period_end, cumulative=claim.cumulative,
         article=claim.article, sentence=claim.sentence, text=claim.text, counted=claim.counted,
-        place=claim.place, place_id=claim.place_id, lat=claim.lat, lon=claim.lon,
+        place=claim.place, place_id=claim.place_id, lat=claim.lat, lon=claim.lon, start=claim.start,
     )

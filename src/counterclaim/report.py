@@ -1,23 +1,25 @@
 """One HTML file to send to an editor: every figure's chart and claims, nothing to fetch.
 
-The report holds the same figures and charts as the web app's figure pages, a map of
-the claims with a place, and its framing tables (the words each outlet uses for the most-named actors), with the
-style sheet, plotly.js and the chart data inside the file, so it opens with no network.
+The report holds the same figures and charts as the web app's figure pages (inline SVG,
+each point linked to its row of the claims table), a map of the claims with a place, and its
+framing tables (the words each outlet uses for the most-named actors), with the style sheet
+inside the file, and plotly.js and the map's data when there is a map, so it opens with no network.
 Every piece of article text is escaped, as in the app.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
 
-from counterclaim.compare import figures
+from counterclaim.compare import FigureClaim, figures
 from counterclaim.store import ClaimFilter, summarise
 from counterclaim.web.app import templates
 from counterclaim.web.assets import package_file
-from counterclaim.web.charts import chart_json, map_spec, script_json
+from counterclaim.web.charts import figure_chart, map_spec, script_json
 from counterclaim.web.pages import framing_tables
 
 
@@ -29,18 +31,23 @@ def render_report(engine: Engine, *, title: str = "counterclaim report", filters
         title=title,
         made=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         summary=summarise(engine),
-        figures=[(figure, chart_json(figure)) for figure in found],
+        figures=[(figure, figure_chart(figure, _row_link(n), f"chart-{n}")) for n, figure in enumerate(found, start=1)],
         map=script_json(located) if located else None,
         style=package_file("style.css").decode("utf-8"),
         # An inlined script ends at the first "</script": keep plotly.js's own strings from ending it.
-        plotly=package_file("plotly.min.js").decode("utf-8").replace("</script", "<\\/script"),
-        charts=package_file("charts.js").decode("utf-8"),
+        plotly=package_file("plotly.min.js").decode("utf-8").replace("</script", "<\\/script") if located else "",
+        charts=package_file("charts.js").decode("utf-8") if located else "",
         tables=framing_tables(engine),
     )
+
+
+def _row_link(figure_number: int) -> Callable[[int, FigureClaim], str]:
+    """A point of the report's n-th figure links to its claim's row in the table under it."""
+    return lambda index, _claim: f"#c{figure_number}-{index}"
 
 
 def write_report(engine: Engine, path: Path, **options: object) -> int:
     """Write the report to `path`; the number of figures in it."""
     html = render_report(engine, **options)  # type: ignore[arg-type]
     path.write_text(html, encoding="utf-8")
-    return html.count('data-chart="chart-')
+    return html.count('<section class="figure" id="figure-')

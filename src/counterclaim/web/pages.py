@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from sqlalchemy import Engine
 
-from counterclaim.compare import Figure, figures, shown
+from counterclaim.compare import Figure, FigureClaim, figures, shown
 from counterclaim.conflicts import conflict_name
 from counterclaim.framing import TermCount, term_counts
 from counterclaim.model import Actor, Article, Claim
@@ -27,7 +27,7 @@ from counterclaim.store import (
     summarise,
 )
 from counterclaim.web.cache import LedgerCache, once
-from counterclaim.web.charts import chart_json, map_spec, script_json
+from counterclaim.web.charts import Chart, figure_chart, map_spec, script_json
 
 PAGE_SIZE = 50
 TOP_FIGURES = 10
@@ -45,7 +45,7 @@ class Overview:
 @dataclass(frozen=True)
 class FigurePage:
     figure: Figure
-    chart: str  # JSON for Plotly.newPlot, safe inside <script>
+    chart: Chart  # drawn by templates/_chart.html as inline SVG
 
 
 @dataclass(frozen=True)
@@ -88,6 +88,7 @@ class Piece:
 
     text: str
     claim: Claim | None = None
+    anchors: tuple[int, ...] = ()  # the starts of claims inside this one's evidence: `#claim-N` still finds them
 
 
 @dataclass(frozen=True)
@@ -170,8 +171,14 @@ def conflict_choices(engine: Engine, *, cache: LedgerCache | None = None) -> lis
 
 def figure_page(engine: Engine, figure_id: str) -> FigurePage | None:
     for figure in figures(engine, ClaimFilter(figure=figure_id)):
-        return FigurePage(figure, chart_json(figure))
+        return FigurePage(figure, figure_chart(figure, claim_link))
     return None
+
+
+def claim_link(_index: int, claim: FigureClaim) -> str:
+    """Where a figure's claim is shown: its article, at the claim's evidence."""
+    anchor = f"#claim-{claim.start}" if claim.start is not None else ""
+    return f"/articles/{quote(claim.article, safe='~')}{anchor}"
 
 
 def claims_listing(engine: Engine, filters: ClaimFilter, *, sort: str, descending: bool, page: int,
@@ -223,11 +230,17 @@ def _summary(engine: Engine, cache: LedgerCache | None) -> LedgerSummary:
 
 
 def _pieces(text: str, claims: list[Claim]) -> list[Piece]:
-    """The text cut at the claims' evidence spans (overlaps: the first span wins)."""
+    """The text cut at the claims' evidence spans (overlaps: the first span wins, and the
+    claims inside it become anchors of its piece, so that every claim's link lands)."""
     pieces: list[Piece] = []
     at = 0
     for claim in sorted(claims, key=lambda c: (c.start, -c.end)):
-        if claim.start < at or claim.end > len(text):
+        if claim.end > len(text):
+            continue
+        if claim.start < at:
+            last = pieces[-1]
+            if last.claim is not None and claim.start != last.claim.start and claim.start not in last.anchors:
+                pieces[-1] = replace(last, anchors=(*last.anchors, claim.start))
             continue
         if claim.start > at:
             pieces.append(Piece(text[at:claim.start]))
