@@ -110,7 +110,7 @@ def test_overview_figure_claims_article(server: str, watched: tuple[Page, list[s
     page.get_by_role("link", name="killed — military personnel of Israel, since the ground operation").first.click()
     expect(page.locator("h1")).to_have_text(
         "killed — military personnel of Israel, since the ground operation — Israel–Hamas war")
-    expect(page.locator(".chart .main-svg").first).to_be_visible()  # plotly drew the chart
+    expect(page.locator("svg.figure-chart")).to_be_visible()  # drawn by the server: no script
     expect(page.locator("table.claims")).to_contain_text("219")
     _shot(page, "figure")
 
@@ -131,6 +131,35 @@ def test_overview_figure_claims_article(server: str, watched: tuple[Page, list[s
     assert any(word in sentence for word in marked.split() if word.isdigit() or word.replace(",", "").isdigit())
     _shot(page, "article")
     assert dialogs == []
+
+
+def test_figure_page_has_no_plotly_and_a_point_opens_its_claim(server: str, page: Page) -> None:
+    scripts: list[str] = []
+    page.on("request", lambda request: scripts.append(request.url) if request.resource_type == "script" else None)
+    page.goto(server + "/figures?conflict=israel-hamas")
+    page.get_by_role("link", name="killed — military personnel of Israel, since the ground operation").first.click()
+    chart = page.locator("svg.figure-chart")
+    expect(chart).to_be_visible()
+    assert scripts == [] and page.locator("script").count() == 0  # no plotly.js, nor any other script
+    points = chart.locator("a.point")
+    assert points.count() == page.locator("table.claims tbody tr").count()  # every claim of it has a date and a value
+    target = points.first.get_attribute("href") or ""
+    assert re.fullmatch(r"/articles/[^#]+#claim-\d+", target)
+    points.first.click()
+    expect(page).to_have_url(re.compile(re.escape(target) + "$"))
+    claim = page.locator(f"[id='{target.split('#')[1]}']")
+    expect(claim).to_be_visible()
+    expect(claim).to_be_in_viewport()
+    page.set_viewport_size({"width": 390, "height": 844})  # a phone: the chart fits, its dates apart
+    page.go_back()
+    expect(chart).to_be_visible()
+    box = chart.bounding_box()
+    assert box is not None and box["width"] <= 390
+    labels = [chart.locator("text.x-label").nth(i).bounding_box() for i in range(chart.locator("text.x-label").count())]
+    rows = sorted((b["y"], b["x"], b["x"] + b["width"]) for b in labels if b)
+    assert all(a[2] <= b[1] for a, b in zip(rows, rows[1:], strict=False) if abs(a[0] - b[0]) < 1)  # none overlaps
+    assert min(b["height"] for b in labels if b) >= 9  # text still readable
+    _shot(page, "figure-phone")
 
 
 def test_hostile_article_stays_inert(server: str, ledger: Path, watched: tuple[Page, list[str]]) -> None:
@@ -175,8 +204,17 @@ def _report_offline(db: Path, folder: Path, browser: Browser) -> Iterator[tuple[
 
 def test_report_opens_offline_with_its_charts(ledger: Path, tmp_path: Path, browser: Browser) -> None:
     with _report_offline(ledger, tmp_path, browser) as (page, requests, dialogs):
-        expect(page.locator(".chart .main-svg").first).to_be_visible()
-        assert page.locator(".chart .main-svg").count() >= page.locator("section.figure").count() > 5
+        expect(page.locator("svg.figure-chart").first).to_be_visible()
+        sections = page.locator("section.figure[id^='figure-']")  # the map's section is not a figure
+        assert sections.count() > 5
+        # every figure has its chart, or says that none of its claims gives a number
+        assert page.locator("section.figure svg.figure-chart").count() + page.locator("p.no-chart").count() \
+            == sections.count()
+        assert sections.locator("script").count() == 0  # plotly.js draws only the map
+        point = page.locator("svg.figure-chart a.point").first
+        row = (point.get_attribute("href") or "").removeprefix("#")
+        point.click()
+        expect(page.locator(f"tr[id='{row}']")).to_be_in_viewport()  # a point opens its claim's row
         _shot(page, "report")
         assert [r for r in requests if not r.startswith("file:")] == []
         assert dialogs == []

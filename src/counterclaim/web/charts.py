@@ -83,8 +83,8 @@ STRIP = 84  # the "no date" strip's width, at the right
 STRIP_GAP = 18
 MAX_X_TICKS = 4  # at 390 px wide the dates need about a quarter of the axis each
 Y_TICKS = 4
-DODGE = 8.0  # claims of one day sit side by side, this far apart, at most DODGE_SPAN in all
-DODGE_SPAN = 40.0
+DODGE = 13.0  # claims of one day sit side by side, this far apart, at most DODGE_SPAN in all
+DODGE_SPAN = 52.0
 HIT_RADIUS = 11  # what a pointer or a finger can hit, larger than the marker
 MARKER = 5.5
 
@@ -133,13 +133,15 @@ class Mark:
     colour: str
     href: str
     title: str  # the tooltip: party, claimant, value, date, outlet
+    reach: float = HIT_RADIUS  # half the hit box's width: less where claims of one day sit side by side
 
     @property
     def hit(self) -> tuple[float, float, float, float]:
-        """The box a pointer can hit (x, y, width, height): the marker and its bar, and some."""
+        """The box a pointer can hit (x, y, width, height): the marker and its bar, and some,
+        never over a neighbour's, so that each point stays clickable."""
         top = min(self.y, self.y_high if self.y_high is not None else self.y)
         bottom = max(self.y, self.y_high if self.y_high is not None else self.y)
-        return self.x - HIT_RADIUS, top - HIT_RADIUS, 2 * HIT_RADIUS, bottom - top + 2 * HIT_RADIUS
+        return self.x - self.reach, top - HIT_RADIUS, 2 * self.reach, bottom - top + 2 * HIT_RADIUS
 
     @property
     def path(self) -> str:
@@ -235,11 +237,11 @@ def figure_chart(figure: Figure, href: Callable[[int, FigureClaim], str], ident:
             step = min(DODGE, DODGE_SPAN / max(1, len(found) - 1))
             for n, (i, c) in enumerate(found):
                 x = x_of(day) + (n - (len(found) - 1) / 2) * step
-                marks.append(_mark(c, x, y_of, href(i, c)))
+                marks.append(_mark(c, x, y_of, href(i, c), step / 2 if len(found) > 1 else HIT_RADIUS))
     if strip:
         step = (strip[1] - strip[0]) / len(undated)
         for n, (i, c) in enumerate(undated):
-            marks.append(_mark(c, strip[0] + step * (n + 0.5), y_of, href(i, c)))
+            marks.append(_mark(c, strip[0] + step * (n + 0.5), y_of, href(i, c), min(HIT_RADIUS, step / 2)))
     # parties first, then the outlets' voices and the unattributed, as the tables list them
     drawn_parties = sorted({c.party for _, c in numbered},
                            key=lambda p: (p == UNATTRIBUTED, p.startswith(OUTLET_VOICE), p))
@@ -249,7 +251,7 @@ def figure_chart(figure: Figure, href: Callable[[int, FigureClaim], str], ident:
                  vague)
 
 
-def _mark(claim: FigureClaim, x: float, y_of: Callable[[float], float], href: str) -> Mark:
+def _mark(claim: FigureClaim, x: float, y_of: Callable[[float], float], href: str, reach: float) -> Mark:
     assert claim.value is not None
     high = claim.value_high
     symbol = {"exact": "filled", "range": "", "approx": "open", "over": "up", "at_least": "up", "under": "down",
@@ -257,7 +259,7 @@ def _mark(claim: FigureClaim, x: float, y_of: Callable[[float], float], href: st
     if high is None and not symbol:
         symbol = "filled"  # a "range" with no upper end read: its one value
     return Mark(x, y_of(claim.value), y_of(high) if high is not None else None, symbol, party_colour(claim.party),
-                href, _claim_words(claim))
+                href, _claim_words(claim), reach)
 
 
 def _claim_words(claim: FigureClaim) -> str:
