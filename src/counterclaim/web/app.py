@@ -4,10 +4,12 @@ Routes: `/` (overview), `/figures` (by conflict), `/figures/{id}`, `/claims` (ev
 parameter, `format=csv|jsonl` to download), `/map` (located claims, the same filters),
 `/articles/{id}`, `/actors/{id}`,
 `/framing` (the words each outlet uses for each actor), `/healthz`, and `/assets/…`
-(the style sheet, the chart script and plotly.js, all from the package).
+(the style sheet, and the map's script and plotly.js, all from the package; figures' charts are
+inline SVG drawn by the server).
 
 Safety: templates escape everything (autoescape on, and no article text is ever marked
-safe); chart data is JSON with <, > and & escaped; only http(s) source URLs become links;
+safe, and a figure's SVG chart is laid out by a template too); the map's data is JSON with <, >
+and & escaped; only http(s) source URLs become links;
 every route only reads; no request path reaches the filesystem. `guard.py` checks every
 request first: the Host header must be a loopback name or one of `allowed_hosts` (against
 DNS rebinding), and with a `token` (16 characters or more) every request must carry it

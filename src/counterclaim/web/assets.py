@@ -4,7 +4,8 @@ compressed and cached for good.
 Each is named in pages by its content hash (`/assets/plotly.min.1a2b3c4d5e.js`), so a browser
 may keep it forever (`Cache-Control: immutable`) and a new version is a new name. The gzip
 form is made once per process, not per request: plotly.js is 4.8 MB as shipped and 1.4 MB
-compressed, which is what a first visit to a figure page waits for.
+compressed, which a first visit to the map waits for (figure pages draw their charts as SVG
+and load no script).
 """
 
 from __future__ import annotations
@@ -79,5 +80,5 @@ def by_address() -> dict[str, tuple[Asset, str]]:
 
 def prepare_in_background() -> None:
     """Make every asset in a thread of its own, so that the server answers at once and the
-    first figure page finds plotly.js compressed."""
+    first map page finds plotly.js compressed."""
     threading.Thread(target=by_address, name="counterclaim-assets", daemon=True).start()
