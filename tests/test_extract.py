@@ -247,3 +247,19 @@ def test_a_headline_source_gives_way_to_the_named_one_in_the_body() -> None:
     )
     claims = [c for c in extract_claims(text) if c.measure == "killed"]
     assert [(c.value, c.qualifier, c.claimant) for c in claims] == [(9.0, "at_least", "Ivan Fedorov")]
+
+
+def test_with_fields_is_dataclasses_replace() -> None:
+    from dataclasses import replace
+
+    from counterclaim.model import with_fields
+
+    claim = Claim(article="a", doc="d", text="40", start=3, end=5, sentence="At 40 dead", value=40.0,
+                  value_high=None, qualifier="exact", unit="count", measure="killed", counted="dead",
+                  claimant="@author", reasons=("r",))
+    copied = with_fields(claim, place="Rafah", country="PS", reasons=("s",))
+    assert copied == replace(claim, place="Rafah", country="PS", reasons=("s",))
+    assert copied.__dict__ == replace(claim, place="Rafah", country="PS", reasons=("s",)).__dict__
+    assert claim.place is None and copied.reasons == ("s",)
+    with pytest.raises(TypeError):
+        with_fields(claim, nowhere=1)

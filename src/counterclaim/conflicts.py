@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
 from importlib import resources
@@ -38,7 +38,7 @@ from typing import Any
 
 from counterclaim.actors.base import ActorBase, yaml_data
 from counterclaim.actors.groups import member_chain, top_actor
-from counterclaim.model import Article, Claim
+from counterclaim.model import Article, Claim, with_fields
 
 TOKEN = re.compile(r"[\w’'.-]*\w")  # a word with its inner hyphens and apostrophes: "al-Shabaab", "Be’eri"
 TITLE_VOTES = 3
@@ -72,19 +72,19 @@ class Conflicts:
         Sudan" before "Sudan"); a trailing "s" or "'s" is allowed ("Houthis", "Niger's")."""
         found: Counter[str] = Counter()
         tokens = TOKEN.findall(text)
-        i = 0
-        while i < len(tokens):
-            if tokens[i] not in self.first_words and tokens[i].rstrip("s’'") not in self.first_words:
-                i += 1  # most words begin no entry
+        # Most words begin no entry: find the few that may, once per distinct word.
+        first = self.first_words
+        may_begin = {t for t in set(tokens) if t in first or t.rstrip("s’'") in first}
+        free = 0  # the first word not inside an entry already counted
+        for i in [i for i, t in enumerate(tokens) if t in may_begin]:
+            if i < free:
                 continue
             for size in range(min(self.longest, len(tokens) - i), 0, -1):
                 conflict = self._conflict_of(" ".join(tokens[i:i + size]))
                 if conflict is not None:
                     found[conflict] += weight
-                    i += size
+                    free = i + size
                     break
-            else:
-                i += 1
         return found
 
     def _conflict_of(self, phrase: str) -> str | None:
@@ -194,9 +194,12 @@ def with_conflicts(
     conflicts = conflicts or conflicts_for(base)
     main = article_conflict(article, claims, conflicts, base, country)
     found = []
+    said: dict[str, Counter[str]] = {}  # the words of each sentence, read once for all its claims
     for claim in claims:
-        conflict = _claim_conflict(claim, main, conflicts, base)
-        found.append(replace(claim, conflict=conflict, claimant_party=_party_in(claim, conflict, base)))
+        if claim.sentence not in said:
+            said[claim.sentence] = conflicts.votes(claim.sentence)
+        conflict = _claim_conflict(claim, main, conflicts, base, said[claim.sentence].copy())
+        found.append(with_fields(claim, conflict=conflict, claimant_party=_party_in(claim, conflict, base)))
     return found
 
 
@@ -211,8 +214,10 @@ def _party_in(claim: Claim, conflict: str | None, base: ActorBase) -> str | None
     return claim.claimant_party
 
 
-def _claim_conflict(claim: Claim, main: str | None, conflicts: Conflicts, base: ActorBase) -> str | None:
-    votes = conflicts.votes(claim.sentence)
+def _claim_conflict(
+    claim: Claim, main: str | None, conflicts: Conflicts, base: ActorBase, votes: Counter[str]
+) -> str | None:
+    """The claim's conflict; `votes` are those of its sentence's words (this adds to them)."""
     if claim.place_link and claim.place_link.startswith("in the clause"):
         local = conflicts.of_country(claim.country)
         if local:

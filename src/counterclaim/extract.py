@@ -38,7 +38,7 @@ from counterclaim import numbers
 from counterclaim.actors import Provisional, link_claims, load_base
 from counterclaim.conflicts import conflict_starts, conflicts_for, with_conflicts
 from counterclaim.figures import PART_MARK, with_figures
-from counterclaim.model import AUTHOR, Article, Claim, Number
+from counterclaim.model import AUTHOR, Article, Claim, Number, with_fields
 from counterclaim.nlp import pipeline
 from counterclaim.nlp.attribution import AUTHOR_SOURCE, Reporter, Source, SourceHistory, source_for
 from counterclaim.nlp.batching import batched, run_together
@@ -178,7 +178,7 @@ def _may_count(text: str, number: Number) -> bool:
 
 def _with_period(claim: Claim, article_date: str | None) -> Claim:
     period = find_period(claim.sentence, article_date)
-    return replace(claim, period_start=period.start, period_end=period.end, cumulative=period.cumulative)
+    return with_fields(claim, period_start=period.start, period_end=period.end, cumulative=period.cumulative)
 
 
 def _with_place(claim: Claim, country: str | None, sentences: list[Sentence]) -> Claim:
@@ -188,9 +188,9 @@ def _with_place(claim: Claim, country: str | None, sentences: list[Sentence]) ->
         link = _carried_place(claim, sentences, country)
     if link is None:
         # No place in the sentence: the country the article is about, and no place.
-        return replace(claim, country=country, place_link="the article's country") if country else claim
+        return with_fields(claim, country=country, place_link="the article's country") if country else claim
     place = link.place
-    return replace(claim, place=link.written, place_id=place.id if place else None,
+    return with_fields(claim, place=link.written, place_id=place.id if place else None,
                    country=place.country if place else None, lat=place.lat if place else None,
                    lon=place.lon if place else None, place_link=link.reason)
 

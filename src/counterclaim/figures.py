@@ -39,12 +39,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import replace
 from datetime import date
 
 from counterclaim.actors.groups import REFERRING
 from counterclaim.actors.names import slug
-from counterclaim.model import Article, Claim
+from counterclaim.model import Article, Claim, with_fields
 from counterclaim.periods import MONTH_NAMES, MONTHS, RANGE, WINDOW, find_period
 from counterclaim.places import local_place
 
@@ -114,7 +113,7 @@ def with_figures(
         incident = bisect_right(incidents, claim.start)
         if incident and scope.startswith("event-"):
             scope = f"{scope}-incident-{incident + 1}"  # "In another incident, …": not the lead's event
-        scoped.append(replace(claim, scope=scope))
+        scoped.append(with_fields(claim, scope=scope))
     keyed: list[Claim] = []
     values: dict[tuple[str, str], set[float | None]] = {}
     for claim in scoped:
@@ -126,7 +125,7 @@ def with_figures(
             figure = f"{figure}/{len(said) + 1}"
         if claim.value is not None:  # "dozens" and "four" can be one count
             said.add(claim.value)
-        keyed.append(replace(claim, figure=figure))
+        keyed.append(with_fields(claim, figure=figure))
     return _with_wholes(keyed)
 
 
@@ -251,10 +250,10 @@ def _with_wholes(claims: list[Claim]) -> list[Claim]:
                 break  # "132 hostages held, 29 of them dead": a count of its own, not a part
             whole = at[whole.part_of]
         if whole is claim:
-            found.append(replace(claim, part_of=None))
+            found.append(with_fields(claim, part_of=None))
             continue
         figure = claim.figure if claim.figure != whole.figure else f"{claim.figure}/part"
-        found.append(replace(claim, figure=figure, part_of=whole.figure))
+        found.append(with_fields(claim, figure=figure, part_of=whole.figure))
     return found
 
 

@@ -12,12 +12,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from counterclaim.actors.base import ActorBase, ActorFileError, load_base
 from counterclaim.actors.groups import Group, group_of, top_actor
 from counterclaim.actors.link import Provisional, link, local_health_authority
-from counterclaim.model import Actor, Claim, Link
+from counterclaim.model import Actor, Claim, Link, with_fields
 
 __all__ = ["ActorBase", "ActorFileError", "Provisional", "link", "link_claims", "load_base", "party_of"]
 
@@ -34,7 +33,7 @@ def link_claims(
         )
         if found is not None:
             seen.append(found.actor)
-            claim = replace(
+            claim = with_fields(
                 claim,
                 claimant_id=found.actor.id,
                 claimant_party=party_of(found.actor, base),
@@ -42,7 +41,7 @@ def link_claims(
             )
         linked.append(claim)
     groups = _groups(linked, base)
-    return [replace(claim, counted_group=group.label, group_category=group.category, group_owner=group.owner)
+    return [with_fields(claim, counted_group=group.label, group_category=group.category, group_owner=group.owner)
             for claim, group in zip(linked, groups, strict=True)]
 
 

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from counterclaim.ingest.header import DATELINE, MONTHS, parse_date
 from counterclaim.ingest.outlets import is_known_outlet, outlet_by_name
@@ -186,9 +187,12 @@ def split_lines(text: str, *, start: int = 0) -> list[Line]:
     return lines
 
 
-def words(line: str) -> list[str]:
+@lru_cache(maxsize=16)
+def words(line: str) -> tuple[str, ...]:
     """The words of a line (letters and digits, inner apostrophes and hyphens kept)."""
-    return _WORD.findall(line)
+    # Kept for the few lines in hand: the cascade of `_verdict` reads one line's words
+    # up to eight times.
+    return tuple(_WORD.findall(line))
 
 
 def is_prose(line: str) -> bool:

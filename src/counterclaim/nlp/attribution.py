@@ -165,8 +165,9 @@ def reporters(doc: Doc, history: SourceHistory) -> list[Reporter]:
                                  f"cited by {said_by.name}")
             found.append(Reporter(token, said_by, _is_sentence_level(token)))
             history.add(said_by)
-    headline = HEADLINE_SOURCE.search(doc.text)
-    if headline and doc.text.count(" ") < 20:
+    text = doc.text  # joined from the tokens at each read
+    headline = HEADLINE_SOURCE.search(text)
+    if headline and text.count(" ") < 20:
         found.append(Reporter(doc[-1], Source(headline.group(1).strip(), (), "group",
                                               "source after the headline's dash"), True))
     return found
