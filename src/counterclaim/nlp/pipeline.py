@@ -21,6 +21,7 @@ token embedding's products are the largest part of a parse.
 
 from __future__ import annotations
 
+import gc
 import importlib.util
 from collections.abc import Sequence
 
@@ -64,10 +65,20 @@ def load(name: str | None = None) -> Language:
     if resolved not in _LOADED:
         if importlib.util.find_spec(resolved) is None:
             raise ModelNotInstalled(resolved)
-        nlp = spacy.load(resolved)
-        _multiply_with_numpy(nlp)
-        index_attribute_ruler(nlp)
-        cache_lemmas(nlp)
+        collecting = gc.isenabled()
+        gc.disable()  # loading makes some 95,000 lasting objects and no garbage: nothing to look for
+        try:
+            nlp = spacy.load(resolved)
+            _multiply_with_numpy(nlp)
+            index_attribute_ruler(nlp)
+            cache_lemmas(nlp)
+        finally:
+            if collecting:
+                gc.enable()
+        # The model, the vocabulary and the modules live as long as the process: kept out of
+        # the collector's view, each full collection while articles are read walks what
+        # they make, not all of this again.
+        gc.freeze()
         _LOADED[resolved] = nlp
     return _LOADED[resolved]
 

@@ -26,6 +26,8 @@ DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:, [A-Za-z0-9 .]+)?(?: \([A-Za-z .]
 SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 OPENING_QUOTES = "“"
 CLOSING_QUOTES = "”"
+# Every character `find_quotations` acts on; it jumps from one to the next.
+QUOTE_MARKS = re.compile("[" + re.escape(OPENING_QUOTES + CLOSING_QUOTES + "\"‘’'") + "]")
 
 
 @dataclass(frozen=True)
@@ -133,8 +135,8 @@ def find_quotations(text: str) -> list[Quotation]:
     closer = ""
     paragraphs = _paragraph_spans(text)
     for number, (p_start, p_end) in enumerate(paragraphs):
-        for i in range(p_start, p_end):
-            ch = text[i]
+        for mark in QUOTE_MARKS.finditer(text, p_start, p_end):
+            i, ch = mark.start(), mark.group()
             if i == p_start and open_at is not None:
                 continue  # the quote mark that reopens a continued paragraph
             if open_at is None:
