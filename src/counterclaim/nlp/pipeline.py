@@ -75,10 +75,6 @@ def load(name: str | None = None) -> Language:
         finally:
             if collecting:
                 gc.enable()
-        # The model, the vocabulary and the modules live as long as the process: kept out of
-        # the collector's view, each full collection while articles are read walks what
-        # they make, not all of this again.
-        gc.freeze()
         _LOADED[resolved] = nlp
     return _LOADED[resolved]
 
