@@ -198,6 +198,9 @@ def ingest(
                 stored += save_articles(engine, batch, base.actors)
                 summary.articles += len(batch)
                 summary.claims += sum(len(item.claims) for item in batch)
+        # Closed here, not left to the interpreter's exit: the last connection to close
+        # folds SQLite's WAL back into the ledger file, which is then whole on its own.
+        engine.dispose()
     except (CounterclaimError, StoreError) as error:
         _fail(error, debug)
     err.print(f"{stored} new articles stored in {shown_url(db)}, {summary.articles - stored} already there"
