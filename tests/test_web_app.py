@@ -262,3 +262,24 @@ def test_a_figure_page_is_svg_with_no_script(ledger: str) -> None:
         for point in points[:3]:  # each point leads to its claim's evidence in the article
             article, anchor = point.get("href", "").split("#")
             assert anchor.startswith("claim-") and f'id="{anchor}"' in client.get(article).text
+
+
+def test_cli_and_web_csv_are_the_same_and_read_back(ledger: str) -> None:
+    import io
+
+    import pandas as pd
+
+    import subprocess
+    import sys
+
+    cli = subprocess.run([sys.executable, "-m", "counterclaim.cli", "claims", "--db", ledger, "--measure", "killed",
+                          "--format", "csv"], capture_output=True, check=True, timeout=300)
+    web = TestClient(create_app(ledger), base_url="http://127.0.0.1").get("/claims?measure=killed&format=csv")
+    assert web.content == cli.stdout and web.text.count("\n") > 5  # the same bytes, line ends included
+    frame = pd.read_csv(io.StringIO(web.text), dtype=str, keep_default_na=False)
+    assert list(frame.columns[:4]) == ["doc", "conflict", "figure", "scope"]
+    assert all(isinstance(json.loads(cell), list) for cell in frame["claimant_aliases"])
+    assert all(isinstance(json.loads(cell), list) and json.loads(cell) for cell in frame["reasons"])
+    assert set(frame["optional"]) <= {"true", "false"}
+    assert not any(str(v).endswith(".0") for v in web.text.split(","))  # whole numbers without ".0"
+    assert all(c.startswith("'@") for c in frame["claimant"] if c.lstrip("'").startswith("@"))

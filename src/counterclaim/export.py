@@ -1,6 +1,10 @@
 """Claims as records for the files a user takes away: JSON Lines and CSV, from the command
 line and from the web app alike.
 
+The CLI's CSV and the web app's download are the same bytes for the same claims: one list of
+columns (`CSV_FIELDS`), lists written as JSON arrays, `true`/`false`, whole numbers
+without `.0` (`csv_cell`).
+
 A CSV file is opened in a spreadsheet, and a spreadsheet reads a cell that starts with
 `=`, `+`, `-` or `@` (or a tab or carriage return) as a formula: article text is written by
 strangers, and every claim an article states in its own voice has the claimant `@author`.
@@ -23,7 +27,7 @@ CSV_FIELDS = ("doc", "conflict", "figure", "scope", "part_of", "value", "value_h
               "counted", "counted_group", "group_category", "group_owner",
               "claimant", "claimant_id", "claimant_party", "claimant_link", "optional", "text", "start",
               "end", "date", "period_start", "period_end", "cumulative", "place", "place_id", "country", "lat",
-              "lon", "place_link", "outlet", "url", "article", "sentence")
+              "lon", "place_link", "outlet", "url", "article", "sentence", "claimant_aliases", "reasons")
 CLAIM_FIELDS = tuple(field.name for field in fields(Claim))
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -49,17 +53,18 @@ def jsonl_lines(claims: Iterable[Claim]) -> Iterator[str]:
 
 
 def csv_lines(fields: Sequence[str], records: Iterable[Mapping[str, object]]) -> Iterator[str]:
-    """A header line, then one line per record (its `fields` in order), every cell spreadsheet-safe.
+    """A header line, then one line per record (its `fields` in order), every cell as
+    `csv_cell` writes it.
 
-    >>> list(csv_lines(["claimant", "value"], [{"claimant": "@author", "value": -3}]))
-    ['claimant,value\\r\\n', "'@author,-3\\r\\n"]
+    >>> list(csv_lines(["claimant", "value", "aliases"], [{"claimant": "@author", "value": -3.0, "aliases": ["a"]}]))
+    ['claimant,value,aliases\\r\\n', '\\'@author,-3,"[""a""]"\\r\\n']
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     rows: Iterator[list[object]] = itertools.chain([list(fields)],
                                                    ([record.get(field) for field in fields] for record in records))
     for row in rows:
-        writer.writerow([spreadsheet_cell(cell) for cell in row])
+        writer.writerow([csv_cell(cell) for cell in row])
         yield buffer.getvalue()
         buffer.seek(0)
         buffer.truncate()
@@ -68,6 +73,25 @@ def csv_lines(fields: Sequence[str], records: Iterable[Mapping[str, object]]) ->
 def claim_csv_lines(claims: Iterable[Claim]) -> Iterator[str]:
     """The claims as CSV lines with the columns of `CSV_FIELDS`."""
     return csv_lines(CSV_FIELDS, (claim_record(claim) for claim in claims))
+
+
+def csv_cell(value: object) -> object:
+    """A value as a CSV cell that any reader takes back as it was: a list as a JSON array, a
+    truth value as `true`/`false` (as in JSON Lines), a whole number without `.0`, nothing
+    for None, and a text a spreadsheet would read as a formula behind an apostrophe.
+
+    >>> [csv_cell(v) for v in (("a", "b"), True, 53.0, 2.5, None)]
+    ['["a", "b"]', 'true', 53, 2.5, '']
+    """
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | tuple | dict):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if value is None:
+        return ""
+    return spreadsheet_cell(value)
 
 
 def spreadsheet_cell(value: object) -> object:
