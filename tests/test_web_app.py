@@ -266,11 +266,10 @@ def test_a_figure_page_is_svg_with_no_script(ledger: str) -> None:
 
 def test_cli_and_web_csv_are_the_same_and_read_back(ledger: str) -> None:
     import io
-
-    import pandas as pd
-
     import subprocess
     import sys
+
+    import pandas as pd
 
     cli = subprocess.run([sys.executable, "-m", "counterclaim.cli", "claims", "--db", ledger, "--measure", "killed",
                           "--format", "csv"], capture_output=True, check=True, timeout=300)
@@ -283,3 +282,23 @@ def test_cli_and_web_csv_are_the_same_and_read_back(ledger: str) -> None:
     assert set(frame["optional"]) <= {"true", "false"}
     assert not any(str(v).endswith(".0") for v in web.text.split(","))  # whole numbers without ".0"
     assert all(c.startswith("'@") for c in frame["claimant"] if c.lstrip("'").startswith("@"))
+
+
+def test_errors_are_pages_and_paging_is_clamped(ledger: str) -> None:
+    client = TestClient(create_app(ledger), base_url="http://127.0.0.1")
+    for url, status, heading in (("/articles/nope", 404, "Not found"), ("/claims?page=0", 400, "Bad request"),
+                                 ("/claims?sort=bogus", 400, "Bad request"), ("/nowhere", 404, "Not found")):
+        response = client.get(url)
+        assert response.status_code == status and response.headers["content-type"].startswith("text/html")
+        assert f"<h1>{heading}</h1>" in response.text and 'href="/figures"' in response.text
+    last = client.get("/claims?page=99").text
+    assert "page 99 of" not in last and "of 99" not in last
+    pages = re.search(r"page (\d+) of (\d+)", last)
+    assert pages is not None and pages[1] == pages[2]  # the last page, not page 99 of 3
+    assert ledger not in client.get("/").text  # the server's folders are not shown, only the file's name
+
+
+def test_spreads_read_as_a_reader_takes_them(ledger: str) -> None:
+    page = TestClient(create_app(ledger), base_url="http://127.0.0.1").get("/figures").text
+    spreads = re.findall(r"([\d.,]+)×", page)
+    assert spreads and all(re.fullmatch(r"[\d,]+|\d\.\d", s) for s in spreads), spreads

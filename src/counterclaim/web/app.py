@@ -33,14 +33,16 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from pathlib import PurePath
 from typing import Annotated, Any
 from urllib.parse import quote
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, PlainTextResponse, Response, StreamingResponse
+from fastapi.responses import HTMLResponse, Response, StreamingResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 from sqlalchemy import Engine
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from counterclaim.export import claim_csv_lines, jsonl_lines
 from counterclaim.model import figure_text
@@ -50,6 +52,8 @@ from counterclaim.web import assets, pages
 from counterclaim.web.cache import LedgerCache
 from counterclaim.web.guard import Guard, allowed_names, check_token
 
+ERROR_HEADINGS = {400: "Bad request", 404: "Not found", 405: "Method not allowed", 500: "The server failed",
+                  503: "Busy: try again shortly"}
 FIGURES_LISTED = 500  # the most contested first; a conflict filter narrows a large ledger
 WORKER_THREADS = 40  # anyio's default thread limiter: how many sync routes FastAPI runs at once
 DOWNLOADS_AT_ONCE = 4
@@ -73,6 +77,7 @@ def templates() -> Environment:
     environment.filters["figure"] = claim_figure
     environment.filters["latest"] = latest_value
     environment.filters["path_part"] = path_part
+    environment.filters["spread"] = spread_text
     environment.globals["asset"] = assets.asset_url
     return environment
 
@@ -84,6 +89,23 @@ def path_part(value: object) -> str:
     ('war%2Fkilled%2Fpeople%20of%20X%402024', '~al-quds')
     """
     return quote(str(value), safe="~")
+
+
+def spread_text(spread: float | None) -> str:
+    """A spread as a reader takes it in: "11×", "2.5×", "" for none.
+
+    >>> spread_text(11.111), spread_text(2.5), spread_text(15000.0), spread_text(None)
+    ('11×', '2.5×', '15,000×', '')
+    """
+    if not spread:
+        return ""
+    return f"{spread:,.0f}×" if spread >= 10 else f"{spread:.1f}×"
+
+
+def ledger_shown(db: str) -> str:
+    """The ledger as the page header names it: a file by its name (the server's folders are
+    nobody's business), a server by its URL without the password."""
+    return shown_url(db) if "://" in db else PurePath(db).name
 
 
 def latest_value(view: Any) -> str:
@@ -181,32 +203,41 @@ def create_app(db: str, *, token: str | None = None, allowed_hosts: Iterable[str
     app.add_middleware(Guard, token=token, allowed_hosts=allowed_names(allowed_hosts))
 
     def render(name: str, **context: Any) -> HTMLResponse:
-        return HTMLResponse(environment.get_template(name).render(db=shown_url(db), **context))
+        return HTMLResponse(environment.get_template(name).render(db=ledger_shown(db), **context))
 
     def render_found(name: str, page: Any, what: str) -> HTMLResponse:
         if page is None:
             raise HTTPException(404, f"no such {what}")
         return render(name, page=page)
 
+    def error_page(status: int, message: str, headers: dict[str, str] | None = None) -> HTMLResponse:
+        heading = ERROR_HEADINGS.get(status, "Something went wrong")
+        return HTMLResponse(environment.get_template("error.html").render(
+            db=ledger_shown(db), status=status, heading=heading, message=message), status_code=status, headers=headers)
+
     def limited(read: Callable[[], Any]) -> Any:
         with time_limit(query_time_s):
             return read()
 
     @app.exception_handler(StoreError)
-    async def store_error(_request: Request, error: StoreError) -> PlainTextResponse:
+    async def store_error(_request: Request, error: StoreError) -> HTMLResponse:
         if is_timeout(error):
-            return PlainTextResponse(f"the ledger took longer than {query_time_s:g} s to answer: narrow the "
-                                     "search or the filters, or try again shortly", status_code=503,
-                                     headers={"Retry-After": str(RETRY_AFTER_S)})
+            return error_page(503, f"The ledger took longer than {query_time_s:g} s to answer: narrow the search "
+                              "or the filters, or try again shortly.", headers={"Retry-After": str(RETRY_AFTER_S)})
         # The detail can hold SQL, a path or a server's name: for the log, not the page.
         print(f"counterclaim serve: {error}", file=sys.stderr)
-        return PlainTextResponse("the ledger could not be read; the server's log says why", status_code=500)
+        return error_page(500, "The ledger could not be read; the server's log says why.")
 
     @app.exception_handler(RequestValidationError)
-    async def bad_parameter(_request: Request, error: RequestValidationError) -> PlainTextResponse:
+    async def bad_parameter(_request: Request, error: RequestValidationError) -> HTMLResponse:
         # Pydantic's own answer repeats the value given, however long: say only what is wrong.
         problems = "; ".join(f"{'.'.join(str(part) for part in e['loc'][1:])}: {e['msg']}" for e in error.errors())
-        return PlainTextResponse(f"bad parameter: {problems}", status_code=400)
+        return error_page(400, f"Bad parameter: {problems}.")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_request: Request, error: StarletteHTTPException) -> HTMLResponse:
+        return error_page(error.status_code, f"{str(error.detail)[:1].upper()}{str(error.detail)[1:]}.",
+                          headers=getattr(error, "headers", None))
 
     @app.get("/healthz")
     def healthz() -> dict[str, str]:

@@ -186,8 +186,13 @@ def claims_listing(engine: Engine, filters: ClaimFilter, *, sort: str, descendin
     page = max(1, page)
     found, total = claims_page(engine, filters, sort=sort, descending=descending, limit=PAGE_SIZE,
                                offset=(page - 1) * PAGE_SIZE)
+    pages = max(1, -(-total // PAGE_SIZE))
+    if page > pages:  # past the end (an old link, a narrower filter): the last page, not "page 99 of 8"
+        page = pages
+        found, total = claims_page(engine, filters, sort=sort, descending=descending, limit=PAGE_SIZE,
+                                   offset=(page - 1) * PAGE_SIZE)
     summary = _summary(engine, cache)
-    return ClaimsPage(found, total, filters, sort, descending, page, max(1, -(-total // PAGE_SIZE)),
+    return ClaimsPage(found, total, filters, sort, descending, page, pages,
                       summary.parties, sorted(summary.claims_by_measure), conflict_choices(engine, cache=cache))
 
 
