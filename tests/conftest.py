@@ -1,5 +1,5 @@
-"""Shared fixtures: the spaCy pipeline, loaded once per session, ../shared, a ledger of
-the news corpus, and a throwaway PostgreSQL server."""
+"""Shared fixtures: the spaCy pipeline, loaded once per session, ../shared, ledgers of the
+demo corpus and of the news corpus, and a throwaway PostgreSQL server."""
 
 from __future__ import annotations
 
@@ -22,6 +22,20 @@ SHARED = ROOT.parent / "shared"
 def nlp() -> Language:
     """The default pipeline, loaded once for the whole session."""
     return pipeline.load()
+
+
+@pytest.fixture(scope="session")
+def examples_ledger(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The demo corpus of examples/ ingested, with no actor file, into an SQLite ledger made
+    once for the session: read it, or copy it to change it."""
+    from typer.testing import CliRunner
+
+    from counterclaim.cli import app
+
+    db = tmp_path_factory.mktemp("examples") / "ledger.db"
+    result = CliRunner().invoke(app, ["ingest", str(ROOT / "examples"), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    return str(db)
 
 
 @pytest.fixture(scope="session")

@@ -23,11 +23,8 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
 @pytest.fixture(scope="module")
-def ledger(tmp_path_factory: pytest.TempPathFactory) -> str:
-    db = tmp_path_factory.mktemp("app") / "ledger.db"
-    result = CliRunner().invoke(cli_app, ["ingest", str(EXAMPLES), "--db", str(db)])
-    assert result.exit_code == 0, result.output
-    return str(db)
+def ledger(examples_ledger: str) -> str:
+    return examples_ledger
 
 
 def test_a_token_is_required_when_set(ledger: str) -> None:

@@ -41,11 +41,8 @@ LOOPBACK = "http://127.0.0.1"
 
 
 @pytest.fixture(scope="module")
-def ledger(tmp_path_factory: pytest.TempPathFactory) -> str:
-    db = tmp_path_factory.mktemp("hardening") / "ledger.db"
-    result = CliRunner().invoke(cli_app, ["ingest", str(EXAMPLES), "--db", str(db)])
-    assert result.exit_code == 0, result.output
-    return str(db)
+def ledger(examples_ledger: str) -> str:
+    return examples_ledger
 
 
 @pytest.fixture(scope="module")
