@@ -299,3 +299,13 @@ def test_spreads_read_as_a_reader_takes_them(ledger: str) -> None:
     page = TestClient(create_app(ledger), base_url="http://127.0.0.1").get("/figures").text
     spreads = re.findall(r"([\d.,]+)×", page)
     assert spreads and all(re.fullmatch(r"[\d,]+|\d\.\d", s) for s in spreads), spreads
+
+
+def test_every_page_links_how_to_read_it(ledger: str) -> None:
+    client = TestClient(create_app(ledger), base_url="http://127.0.0.1")
+    for url in ("/", "/figures", "/claims", "/map", "/framing", "/nowhere"):
+        assert '<a href="/about">How to read this</a>' in client.get(url).text, url
+    about = client.get("/about").text
+    for term in ("figure", "party", "outlet-voice", "unattributed", "spread", "sources", "periods"):
+        assert f'<dt id="{term}">' in about, term
+    assert "@author" in about and "does not decide who is right" in about

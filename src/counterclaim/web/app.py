@@ -3,7 +3,8 @@
 Routes: `/` (overview), `/figures` (by conflict), `/figures/{id}`, `/claims` (every filter as a query
 parameter, `format=csv|jsonl` to download), `/map` (located claims, the same filters),
 `/articles/{id}`, `/actors/{id}`,
-`/framing` (the words each outlet uses for each actor), `/healthz`, and `/assets/…`
+`/framing` (the words each outlet uses for each actor), `/about` (how to read the pages), `/healthz`,
+and `/assets/…`
 (the style sheet, and the map's script and plotly.js, all from the package; figures' charts are
 inline SVG drawn by the server).
 
@@ -308,6 +309,10 @@ def create_app(db: str, *, token: str | None = None, allowed_hosts: Iterable[str
         if len(actor_id) > ID_CHARS:
             raise HTTPException(404, "no such actor")
         return render_found("actor.html", limited(lambda: pages.actor_page(engine, actor_id)), "actor")
+
+    @app.get("/about", response_class=HTMLResponse)
+    def about() -> HTMLResponse:
+        return render("about.html")
 
     @app.get("/framing", response_class=HTMLResponse)
     def framing(actor: Text = None) -> HTMLResponse:
