@@ -19,16 +19,14 @@ import io
 import itertools
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import fields
 
-from counterclaim.model import Claim
+from counterclaim.model import CLAIM_FIELDS, Claim
 
 CSV_FIELDS = ("doc", "conflict", "figure", "scope", "part_of", "value", "value_high", "qualifier", "unit", "measure",
               "counted", "counted_group", "group_category", "group_owner",
               "claimant", "claimant_id", "claimant_party", "claimant_link", "optional", "text", "start",
               "end", "date", "period_start", "period_end", "cumulative", "place", "place_id", "country", "lat",
               "lon", "place_link", "outlet", "url", "article", "sentence", "claimant_aliases", "reasons")
-CLAIM_FIELDS = tuple(field.name for field in fields(Claim))
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 

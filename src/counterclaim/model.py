@@ -153,7 +153,7 @@ class Claim:
     reasons: tuple[str, ...] = field(default=(), compare=False)
 
 
-CLAIM_FIELDS = frozenset(f.name for f in fields(Claim))
+CLAIM_FIELDS = tuple(f.name for f in fields(Claim))  # in the order they are declared
 
 
 def with_fields(claim: Claim, **changes: Any) -> Claim:
@@ -165,8 +165,8 @@ def with_fields(claim: Claim, **changes: Any) -> Claim:
     the same while Claim is a plain frozen dataclass (no `__post_init__`, no slots, every
     field in `__init__`); otherwise this falls back to `replace`.
     """
-    if not changes.keys() <= CLAIM_FIELDS:
-        raise TypeError(f"Claim has no field {sorted(changes.keys() - CLAIM_FIELDS)}")
+    if unknown := changes.keys() - CLAIM_FIELDS:
+        raise TypeError(f"Claim has no field {sorted(unknown)}")
     if _CLAIM_IS_PLAIN:
         copied = object.__new__(Claim)
         copied.__dict__.update(claim.__dict__)

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event, func, inspect, or_, select, text
-from sqlalchemy.engine import Connection, RowMapping, make_url
+from sqlalchemy.engine import URL, Connection, RowMapping, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -110,7 +110,7 @@ def open_store(db: str) -> Engine:
     """
     url = database_url(db)
     try:
-        engine = _engine(url)
+        engine = new_engine(url)
         try:
             _migrate(engine, db, writable=True)
         except OperationalError as error:
@@ -118,16 +118,18 @@ def open_store(db: str) -> Engine:
             if read_only is None:
                 raise
             engine.dispose()
-            engine = _engine(read_only)
+            engine = new_engine(read_only)
             _migrate(engine, db, writable=False)
     except SQLAlchemyError as error:
         raise StoreError(f"cannot open the ledger {shown_url(db)!r}: {error.__class__.__name__}: {error}") from error
     return engine
 
 
-def _engine(url: str) -> Engine:
-    engine = create_engine(url)
-    if url.startswith("sqlite"):
+def new_engine(url: str | URL, **pool: Any) -> Engine:
+    """An engine for `url` (with `pool`'s options for SQLAlchemy's pool); an SQLite one sets
+    WAL mode, the busy timeout and foreign keys on every connection it opens."""
+    engine = create_engine(url, **pool)
+    if make_url(url).get_backend_name() == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
 

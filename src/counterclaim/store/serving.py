@@ -21,10 +21,10 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, event
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
-from counterclaim.store.db import _sqlite_pragmas, open_store
+from counterclaim.store.db import new_engine, open_store
 
 # How many SQLite VM instructions run between two looks at the clock: a look costs a
 # context-variable read, and 1,000 instructions take well under a millisecond.
@@ -42,9 +42,8 @@ def open_reader(db: str, *, connections: int, wait_s: float = 10.0) -> Engine:
     migrated = open_store(db)
     url = migrated.url
     migrated.dispose()
-    engine = create_engine(url, pool_size=connections, max_overflow=0, pool_timeout=wait_s)
+    engine = new_engine(url, pool_size=connections, max_overflow=0, pool_timeout=wait_s)
     if url.get_backend_name() == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "connect", _sqlite_progress_handler)
     elif url.get_backend_name() == "postgresql":
         event.listen(engine, "before_cursor_execute", _postgresql_timeout)

@@ -360,23 +360,16 @@ def _steps(kind: str, step: int, low: int, high: int) -> list[int]:
     if kind == "day":
         start = -(-low // step) * step
         return list(range(start, high + 1, step))
+    # Months and years alike are counted in months, from the first whole step at or after `low`.
+    months = step if kind == "month" else 12 * step
     first = date.fromordinal(low)
+    index = first.year * 12 + first.month - 1
+    index += -index % months
     found = []
-    if kind == "month":
-        index = first.year * 12 + first.month - 1
-        index += -index % step
-        while (day := date(index // 12, index % 12 + 1, 1).toordinal()) <= high:
-            if day >= low:
-                found.append(day)
-            index += step
-            if len(found) > MAX_X_TICKS:
-                break
-        return found
-    year = first.year + (-first.year % step)
-    while year <= 9999 and (day := date(year, 1, 1).toordinal()) <= high:
+    while index < 10_000 * 12 and (day := date(index // 12, index % 12 + 1, 1).toordinal()) <= high:
         if day >= low:
             found.append(day)
-        year += step
+        index += months
         if len(found) > MAX_X_TICKS:
             break
     return found
