@@ -17,9 +17,3 @@ class ModelNotInstalled(CounterclaimError):
         )
         self.name = name
 
-
-class BadOption(CounterclaimError):
-    """An option value outside the accepted ones."""
-
-    def __init__(self, option: str, value: object, valid: tuple[str, ...]):
-        super().__init__(f"{option} {value!r} is not one of: {', '.join(valid)}")

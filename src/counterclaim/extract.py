@@ -305,7 +305,7 @@ def _claim(
     if tokens is None or len(tokens) == 0 or _names_something(tokens):
         return None
     counted = find_counted(tokens)  # step 4
-    if counted.kind == "unit" or _is_age_or_date(tokens, counted) or _describes_another(counted):
+    if counted.kind == "unit" or _is_age_or_date(tokens) or _describes_another(counted):
         return None
     if tokens.text.lower() == "one" and counted.head is None and counted.nominal.dep_ not in ("dobj", "nsubjpass"):
         return None  # "was one in Rafah": a pronoun; "seizing one" (a ship) still counts
@@ -412,7 +412,7 @@ def _describes_another(counted: Counted) -> bool:
     return owner.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in owner.children)
 
 
-def _is_age_or_date(tokens: Span, counted: Counted) -> bool:
+def _is_age_or_date(tokens: Span) -> bool:
     doc = tokens.doc
     after = doc[tokens.end : tokens.end + 3].text.lower()
     before = doc[max(0, tokens.start - 1) : tokens.start].text.lower()

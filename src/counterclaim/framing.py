@@ -29,7 +29,6 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import resources
-from pathlib import Path
 
 from counterclaim.actors.base import ActorBase, yaml_data
 from counterclaim.actors.groups import top_actor
@@ -73,10 +72,6 @@ def read_lexicon(text: str, base: Lexicon | None = None) -> Lexicon:
             forms[str(form).lower()] = name
     owners.update({str(k).lower(): str(v) for k, v in (raw.get("owners") or {}).items()})
     return Lexicon(forms, refers_to, owners)
-
-
-def load_lexicon(extra: Path | None = None) -> Lexicon:
-    return read_lexicon(extra.read_text("utf-8"), packaged_lexicon()) if extra else packaged_lexicon()
 
 
 @dataclass(frozen=True)
