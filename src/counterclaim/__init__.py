@@ -1,7 +1,7 @@
 """counterclaim: a sourced ledger of the quantitative claims in conflict news.
 
->>> import counterclaim  # doctest: +SKIP
->>> [c.value for c in counterclaim.extract_claims("Officials said 12 soldiers were killed.")]  # doctest: +SKIP
+>>> import counterclaim
+>>> [c.value for c in counterclaim.extract_claims("Officials said 12 soldiers were killed.")]
 [12.0]
 """
 
