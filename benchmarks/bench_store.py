@@ -149,7 +149,8 @@ def _load_synthetic(engine, claims: int) -> None:  # type: ignore[no-untyped-def
 
 
 def main() -> None:
-    from counterclaim.store.throwaway import NoPostgres, create_database, throwaway_postgres
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    from pg import NoPostgres, create_database, throwaway_postgres
 
     total = count("BENCH_STORE_ARTICLES", 2000)
     with tempfile.TemporaryDirectory(prefix="counterclaim-bench-") as folder:

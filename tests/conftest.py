@@ -12,7 +12,7 @@ import pytest
 from spacy.language import Language
 
 from counterclaim.nlp import pipeline
-from counterclaim.store.throwaway import create_database, postgres_binaries, throwaway_postgres
+from pg import create_database, postgres_binaries, throwaway_postgres
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
