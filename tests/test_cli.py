@@ -16,10 +16,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 import counterclaim
 from counterclaim.cli import app
+from counterclaim.errors import CounterclaimError
 
 ARTICLE = """\
  date 2025-04-02 https://valdmark-courier.example/2025/04/02/tessary-shelling
@@ -162,3 +163,104 @@ def test_missing_model_is_one_line_off_a_terminal(article: Path) -> None:
     lines = [line for line in run.stderr.splitlines() if line.strip()]
     assert len(lines) == 1, run.stderr
     assert "pip install" in lines[0]
+
+
+# --- Errors: one line and exit 2, opened files before the run, formats per command ------------
+
+
+def _one_line(result: Result) -> str:
+    """The one line a failed command wrote to standard error (and no traceback)."""
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return lines[0]
+
+
+def test_an_unwritable_output_is_one_line_and_exit_2(runner: CliRunner, article: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "no-such-folder" / "claims.jsonl"
+    result = runner.invoke(app, ["extract", str(article), "--format", "jsonl", "--output", str(bad)])
+    assert result.exit_code == 2
+    assert _one_line(result) == f"error: cannot write --output {bad}: No such file or directory"
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("command", ["extract", "ingest"])
+def test_an_unwritable_errors_file_fails_before_any_extraction(
+    runner: CliRunner, article: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    def no_reading(*args: object, **kwargs: object) -> None:
+        raise AssertionError("articles were read before --errors was opened")
+
+    monkeypatch.setattr("counterclaim.ingest.iter_articles", no_reading)
+    bad = tmp_path / "no-such-folder" / "skips.jsonl"
+    result = runner.invoke(app, [command, str(article), "--db", str(tmp_path / "ledger.db"), "--errors", str(bad)]
+                           if command == "ingest" else [command, str(article), "--errors", str(bad)])
+    assert result.exit_code == 2
+    assert _one_line(result) == f"error: cannot write --errors {bad}: No such file or directory"
+    assert not (tmp_path / "ledger.db").exists()
+
+
+def test_debug_shows_the_traceback(runner: CliRunner, article: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "no-such-folder" / "claims.jsonl"
+    result = runner.invoke(app, ["--debug", "extract", str(article), "--output", str(bad)])
+    assert result.exit_code == 1
+    assert isinstance(result.exception, CounterclaimError)
+    assert isinstance(result.exception.__cause__, FileNotFoundError)
+
+
+@pytest.mark.parametrize(("args", "valid"), [
+    (["actors", "resolve", "Hamas", "--format", "yaml"], "'text', 'json'"),
+    (["extract", "ARTICLE", "--format", "yaml"], "'table', 'jsonl', 'csv', 'parquet'"),
+    (["claims", "--format", "xml"], "'table', 'jsonl', 'csv', 'parquet'"),
+    (["compare", "-f", "html"], "'table', 'jsonl', 'csv', 'parquet'"),
+])
+def test_a_format_a_command_cannot_write_is_one_line_and_exit_2(
+    runner: CliRunner, article: Path, args: list[str], valid: str
+) -> None:
+    result = runner.invoke(app, [str(article) if a == "ARTICLE" else a for a in args])
+    assert result.exit_code == 2
+    line = _one_line(result)
+    assert line.startswith("error: Invalid value for '--format'") and valid in line, line
+
+
+def test_parquet_needs_an_output_file(runner: CliRunner, article: Path) -> None:
+    result = runner.invoke(app, ["extract", str(article), "--format", "parquet"])
+    assert result.exit_code == 2
+    assert "--output FILE.parquet" in _one_line(result)
+
+
+def test_every_format_goes_to_the_output_file(runner: CliRunner, article: Path, tmp_path: Path) -> None:
+    import pandas as pd
+
+    printed = runner.invoke(app, ["extract", str(article), "--format", "jsonl"]).stdout
+    written = runner.invoke(app, ["extract", str(article), "--format", "jsonl", "-o", str(tmp_path / "c.jsonl")])
+    assert written.exit_code == 0 and written.stdout == ""
+    assert (tmp_path / "c.jsonl").read_text(encoding="utf-8") == printed
+    parquet = runner.invoke(app, ["extract", str(article), "--format", "parquet", "-o", str(tmp_path / "c.parquet")])
+    assert parquet.exit_code == 0, parquet.output
+    frame = pd.read_parquet(tmp_path / "c.parquet")
+    assert sorted(frame["value"]) == sorted(json.loads(line)["value"] for line in printed.splitlines())
+    assert all(isinstance(json.loads(cell), list) for cell in frame["reasons"])
+
+
+# --- What the tables say: a figure as a reader says it ------------------------------------------
+
+
+def test_a_figure_table_says_about_1200(examples_ledger: str) -> None:
+    from counterclaim.export import FIGURES, Format, render
+
+    claim = {"party": "israel", "claimant": "IDF", "value": 1200.0, "value_high": None, "qualifier": "approx",
+             "date": "2024-01-02", "period_start": None, "period_end": None, "outlet": None, "revised_down": False}
+    record = {"label": "killed — fighters", "spread": None, "independent_sources": 1, "figure": "f", "part_of": None,
+              "claims": [claim, {**claim, "value": 14.0, "qualifier": "at_least"}]}
+    out = io.StringIO()
+    assert render([record], Format.table, out, layout=FIGURES) == 1
+    assert "about 1,200" in out.getvalue() and "at least 14" in out.getvalue()
+
+    result = CliRunner().invoke(app, ["compare", "--db", examples_ledger, "--min-claims", "1", "--limit", "0"],
+                                env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert re.search(r"\b(about|more than|fewer than|at least) \d{1,3}(,\d{3})*\b", result.stdout)
+    assert not re.search(r"\b(approx|at_least|at_most|over|under) (\d|None)", result.stdout)
+    assert "None" not in result.stdout

