@@ -327,7 +327,7 @@ def _claim(
     claim = Claim(
         article=article.id,
         doc=article.doc,
-        text=doc.text[start:end],
+        text=pipeline.text_of(doc)[start:end],
         start=sentence.start + start,
         end=sentence.start + end,
         sentence=sentence.text,

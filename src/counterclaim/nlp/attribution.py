@@ -34,7 +34,7 @@ from counterclaim.nlp.lexicons import (
     REPORTING_VERBS,
     ROLE_NOUNS,
 )
-from counterclaim.nlp.pipeline import entities
+from counterclaim.nlp.pipeline import entities, text_of
 
 SUBJECT_DEPS = ("nsubj",)  # a reporting verb's source is its active subject
 CUT_DEPS = frozenset({"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "prep"})
@@ -165,7 +165,7 @@ def reporters(doc: Doc, history: SourceHistory) -> list[Reporter]:
                                  f"cited by {said_by.name}")
             found.append(Reporter(token, said_by, _is_sentence_level(token)))
             history.add(said_by)
-    text = doc.text  # joined from the tokens at each read
+    text = text_of(doc)
     headline = HEADLINE_SOURCE.search(text)
     if headline and text.count(" ") < 20:
         found.append(Reporter(doc[-1], Source(headline.group(1).strip(), (), "group",
@@ -557,7 +557,7 @@ def names_previous_source(text: str) -> bool:
 
 def links_to_previous(doc: Doc) -> str | None:
     """Why a sentence with no source of its own continues the previous one's, or None."""
-    lowered = doc.text.lower().lstrip(" “\"'")
+    lowered = text_of(doc).lower().lstrip(" “\"'")
     for opener in CONTINUATION_OPENERS:
         if lowered.startswith(opener):
             return f"continues the previous sentence ('{opener}')"
