@@ -78,7 +78,7 @@ def test_conflict_filters_and_figure_links(tmp_path: Path) -> None:
     assert records and {r["conflict"] for r in records} == {"sudan"} and all(r["figure"] for r in records)
     figure = next(r["figure"] for r in records if r["value"] == 40)
     page = client.get(f"/figures/{figure}").text
-    assert "rsf" in page and "saf" in page and f"/claims?figure={figure.split('@')[0]}" in page
+    assert "RSF" in page and "SAF" in page and f"/claims?figure={figure.split('@')[0]}" in page
     same = client.get(f"/claims?figure={figure}&format=jsonl").text.splitlines()
     assert sorted(json.loads(line)["value"] for line in same) == [14, 40]
 
@@ -158,7 +158,8 @@ def test_a_figure_chart_draws_every_claim(tmp_path: Path) -> None:
     )
     html = _drawn(figure)
     svg = _svg(html)
-    assert svg.get("role") == "img" and svg.find(f"{SVG}title") is not None and svg.find(f"{SVG}desc") is not None
+    assert svg.get("role") == "group" and svg.get("aria-labelledby")  # a group of links, named by title and desc
+    assert svg.find(f"{SVG}title") is not None and svg.find(f"{SVG}desc") is not None
     points = _points(svg)
     assert sorted(p.get("href") for p in points) == [f"/articles/a1#claim-{n}" for n in (10, 20, 30, 40, 50)]
     assert all(p.find(f"{SVG}title") is not None for p in points)  # every point has its tooltip
@@ -253,7 +254,7 @@ def test_a_figure_page_is_svg_with_no_script(ledger: str) -> None:
             assert "gives no number" in page
             continue
         svg = _svg(page)
-        assert svg.get("role") == "img" and svg.findtext(f"{SVG}desc")
+        assert svg.get("role") == "group" and svg.get("aria-labelledby") and svg.findtext(f"{SVG}desc")
         points = _points(svg)
         assert len(points) + page.count('<ul class="vague">') and len(points) <= rows
         for point in points[:3]:  # each point leads to its claim's evidence in the article

@@ -1,8 +1,9 @@
 """One HTML file to send to an editor: every figure's chart and claims, nothing to fetch.
 
-The report holds the same figures and charts as the web app's figure pages (inline SVG,
-each point linked to its row of the claims table), a map of the claims with a place, and its
-framing tables (the words each outlet uses for the most-named actors), with the style sheet
+The report holds a table of contents, the same figures and charts as the web app's figure pages
+(inline SVG, each point linked to its row of the claims table, each row's outlet linked to the
+article's web address where it has one), a map of the claims with a place, and its framing tables
+(the words each outlet uses for the most-named actors, headed by their names), with the style sheet
 inside the file, and plotly.js and the map's data when there is a map, so it opens with no network.
 Every piece of article text is escaped, as in the app.
 """
@@ -16,19 +17,25 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from counterclaim.compare import FigureClaim, figures
-from counterclaim.store import ClaimFilter, summarise
+from counterclaim.store import ClaimFilter, read_claims, summarise
 from counterclaim.web.app import templates
 from counterclaim.web.assets import package_file
 from counterclaim.web.charts import figure_chart, map_spec, script_json
-from counterclaim.web.pages import framing_tables
+from counterclaim.web.pages import framing_tables, outlet_shown, web_url
 
 
 def render_report(engine: Engine, *, title: str = "counterclaim report", filters: ClaimFilter | None = None) -> str:
     """The report of the ledger (or of the claims that pass `filters`) as one HTML string."""
     found = figures(engine, filters)
+    # A figure's claims do not carry their article's address: read it from the claims as stored.
+    sources = {(c.article, c.start): url for c in read_claims(engine, filters or ClaimFilter())
+               if (url := web_url(c.url))}
+    environment = templates()
+    environment.filters["host"] = lambda url: outlet_shown(None, url)
     located = map_spec([c for f in found for c in f.claims], [f.label for f in found for _ in f.claims])
-    return templates().get_template("report.html").render(
+    return environment.get_template("report.html").render(
         title=title,
+        sources=sources,
         made=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         summary=summarise(engine),
         figures=[(figure, figure_chart(figure, _row_link(n), f"chart-{n}")) for n, figure in enumerate(found, start=1)],

@@ -53,7 +53,11 @@ class ClaimFilter:
 
     measure: str | None = None
     claimant: str | None = None  # part of the claimant's name or its actor id
+    # part of any name of the claimant's actor (every spelling the articles and the actor base
+    # give it), or of the claimant's own name where it links to none: the web's claimant filter
+    claimant_named: str | None = None
     party: str | None = None
+    parties: tuple[str, ...] = ()  # any of these parties (the web form's repeatable `party=`)
     outlet: str | None = None  # part of the outlet's name
     since: str | None = None  # ISO date: articles of that day or later
     until: str | None = None  # ISO date: articles of that day or earlier
@@ -532,8 +536,14 @@ def claim_conditions(filters: ClaimFilter, table: Any = claims) -> list[ColumnEl
         found.append(table.c.figure == filters.figure)
     if filters.claimant:
         found.append(or_(_contains(table.c.claimant, filters.claimant), table.c.claimant_id == filters.claimant))
+    if filters.claimant_named:
+        found.append(or_(_contains(table.c.claimant, filters.claimant_named),
+                         table.c.claimant_id == filters.claimant_named,
+                         table.c.claimant_id.in_(actors_named(filters.claimant_named))))
     if filters.party:
         found.append(table.c.party == filters.party)
+    if filters.parties:
+        found.append(table.c.party.in_(filters.parties))
     if filters.outlet:
         found.append(_contains(table.c.outlet, filters.outlet))
     if filters.since:
@@ -549,6 +559,58 @@ def claim_conditions(filters: ClaimFilter, table: Any = claims) -> list[ColumnEl
     if filters.located:
         found.append(table.c.lat.is_not(None))
     return found
+
+
+def actors_named(name: str) -> Any:
+    """The ids of the actors that an article or the actor base names with `name` in it: a
+    claimant filter of "Abu Tamir" then finds the claims of "Abu Tamer" and "Abou Tamer" too,
+    which the stored links say are one actor (a text match finds one spelling)."""
+    return (select(mentions.c.actor).where(_contains(mentions.c.name, name))
+            .union(select(actors.c.id).where(_contains(actors.c.name, name))))
+
+
+FACETS = ("party", "measure", "conflict", "country", "counted_group", "outlet")
+
+
+def facet_counts(engine: Engine, filters: ClaimFilter, column: str, *, limit: int = 40) -> list[tuple[str, int]]:
+    """The values of `column` among the claims that pass `filters`, each with its count,
+    most claims first (Datasette's facets): what a filter on that column would leave."""
+    if column not in FACETS:
+        raise StoreError(f"cannot count by {column!r}: use one of {', '.join(FACETS)}")
+    field = claims.c[column]
+    query = (select(field, func.count().label("n")).where(*claim_conditions(filters), field.is_not(None))
+             .group_by(field).order_by(func.count().desc(), field).limit(limit))
+    with reading(engine) as connection:
+        return [(str(row[0]), int(row.n)) for row in connection.execute(query)]
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    """An article as the index lists it."""
+
+    id: str
+    doc: str
+    title: str | None
+    outlet: str | None
+    url: str | None
+    date: str | None
+    claims: int
+    opening: str  # the first 200 characters of its text: a heading where it has no title
+
+
+def list_articles(engine: Engine, *, limit: int = 100, offset: int = 0) -> tuple[list[ArticleRow], int]:
+    """One page of the stored articles, the newest first (undated last), with their claim
+    counts; and how many articles there are."""
+    counted = (select(claims.c.article, func.count().label("n")).group_by(claims.c.article).subquery())
+    query = (select(articles.c.id, articles.c.doc, articles.c.title, articles.c.outlet, articles.c.url,
+                    articles.c.date, func.coalesce(counted.c.n, 0).label("n"),
+                    func.substr(articles.c.text, 1, 200).label("opening"))
+             .outerjoin(counted, counted.c.article == articles.c.id)
+             .order_by(articles.c.date.desc().nulls_last(), articles.c.doc, articles.c.id).limit(limit).offset(offset))
+    with reading(engine) as connection:
+        rows = [ArticleRow(r.id, r.doc, r.title, r.outlet, r.url, r.date, int(r.n), r.opening or "")
+                for r in connection.execute(query)]
+        return rows, int(connection.execute(select(func.count()).select_from(articles)).scalar() or 0)
 
 
 def _contains(column: ColumnElement[str], text: str) -> ColumnElement[bool]:

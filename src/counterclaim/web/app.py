@@ -1,8 +1,8 @@
 """The web app over a ledger: read-only pages, server-rendered with Jinja2.
 
 Routes: `/` (overview), `/figures` (by conflict), `/figures/{id}`, `/claims` (every filter as a query
-parameter, `format=csv|jsonl` to download), `/map` (located claims, the same filters),
-`/articles/{id}`, `/actors/{id}`,
+parameter, `party=` repeatable, with facet counts and removable chips; `format=csv|jsonl` to download),
+`/map` (located claims, the same filters), `/articles` (every article), `/articles/{id}`, `/actors/{id}`,
 `/framing` (the words each outlet uses for each actor), `/about` (how to read the pages), `/healthz`,
 and `/assets/…`
 (the style sheet, and the map's script and plotly.js, all from the package; figures' charts are
@@ -32,7 +32,7 @@ import re
 import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePath
 from typing import Annotated, Any
@@ -51,6 +51,7 @@ from counterclaim.store import SORTABLE, ClaimFilter, StoreError, ledger_version
 from counterclaim.store.serving import is_timeout, open_reader, time_limit
 from counterclaim.web import assets, pages
 from counterclaim.web.cache import LedgerCache
+from counterclaim.web.charts import party_name
 from counterclaim.web.guard import Guard, allowed_names, check_token
 
 ERROR_HEADINGS = {400: "Bad request", 404: "Not found", 405: "Method not allowed", 500: "The server failed",
@@ -63,6 +64,7 @@ DOWNLOAD_WAIT_S = 60.0
 RETRY_AFTER_S = 10
 QUERY_TIME_S = 5.0  # a search or a filtered page that takes longer is stopped: 503
 MAX_PAGE = 100_000
+MAX_PARTIES = 20  # parties chosen at once in the claims form
 TEXT_CHARS = 200  # a filter longer than this is no name, place or search anyone types
 ID_CHARS = 500  # figure, article and actor ids
 SEARCH_WORDS = 32
@@ -79,6 +81,10 @@ def templates() -> Environment:
     environment.filters["latest"] = latest_value
     environment.filters["path_part"] = path_part
     environment.filters["spread"] = spread_text
+    environment.filters["party"] = party_name
+    environment.filters["outlet"] = lambda item: pages.outlet_shown(item.outlet, getattr(item, "url", None))
+    environment.filters["heading"] = lambda row: pages.article_heading(row.title, row.opening, row.outlet, row.url,
+                                                                       row.date)
     environment.globals["asset"] = assets.asset_url
     return environment
 
@@ -264,9 +270,10 @@ def create_app(db: str, *, token: str | None = None, allowed_hosts: Iterable[str
 
     @app.get("/claims", response_model=None)
     def claims(
-        measure: Text = None, party: Text = None, claimant: Text = None, outlet: Text = None,
-        since: Day = None, until: Day = None, search: Text = None, place: Text = None, country: Text = None,
-        conflict: Text = None, figure: Annotated[str | None, Query(max_length=ID_CHARS)] = None,
+        measure: Text = None, party: Annotated[list[str] | None, Query()] = None, claimant: Text = None,
+        outlet: Text = None, since: Day = None, until: Day = None, search: Text = None, place: Text = None,
+        country: Text = None, counted_group: Text = None, conflict: Text = None,
+        figure: Annotated[str | None, Query(max_length=ID_CHARS)] = None,
         sort: str = "date", order: str = "desc", page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
         format: str = "html",
     ) -> Response:
@@ -279,15 +286,15 @@ def create_app(db: str, *, token: str | None = None, allowed_hosts: Iterable[str
         _check_day(since, "since")
         _check_day(until, "until")
         _check_search(search)
-        filters = ClaimFilter(measure=measure or None, party=party or None, claimant=claimant or None,
+        filters = ClaimFilter(measure=measure or None, parties=_parties(party), claimant_named=claimant or None,
                               outlet=outlet or None, since=since or None, until=until or None,
                               search=search or None, place=place or None, country=country or None,
-                              conflict=conflict or None, figure=figure or None)
+                              counted_group=counted_group or None, conflict=conflict or None, figure=figure or None)
         if format != "html":
             return _download(engine, filters, format, slots)
         listing = limited(lambda: pages.claims_listing(engine, filters, sort=sort, descending=order != "asc",
                                                        page=page, cache=cache))
-        return render("claims.html", page=listing, query=_query(filters, sort, order))
+        return render("claims.html", page=listing, query=listing.query)
 
     @app.get("/map", response_class=HTMLResponse)
     def claims_map(measure: Text = None, party: Text = None, country: Text = None, since: Day = None,
@@ -297,6 +304,10 @@ def create_app(db: str, *, token: str | None = None, allowed_hosts: Iterable[str
         filters = ClaimFilter(measure=measure or None, party=party or None, country=country or None,
                               since=since or None, until=until or None, conflict=conflict or None)
         return render("map.html", page=limited(lambda: pages.map_page(engine, filters, cache=cache)))
+
+    @app.get("/articles", response_class=HTMLResponse)
+    def article_list(page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1) -> HTMLResponse:
+        return render("articles.html", page=limited(lambda: pages.articles_index(engine, page)))
 
     @app.get("/articles/{article_id:path}", response_class=HTMLResponse)
     def article(article_id: str) -> HTMLResponse:
@@ -360,7 +371,9 @@ def _download(engine: Engine, filters: ClaimFilter, format: str, slots: Download
                              headers={"Content-Disposition": f'attachment; filename="claims.{format}"'})
 
 
-def _query(filters: ClaimFilter, sort: str, order: str) -> dict[str, str]:
-    """The current filter as query parameters, for links that keep it."""
-    values = {**{k: v for k, v in asdict(filters).items() if v}, "sort": sort, "order": order}
-    return {k: str(v) for k, v in values.items()}
+def _parties(chosen: list[str] | None) -> tuple[str, ...]:
+    """The parties of repeated `party=` parameters, each once, in the order given (400 beyond bounds)."""
+    found = tuple(dict.fromkeys(p for p in chosen or () if p))
+    if len(found) > MAX_PARTIES or any(len(p) > TEXT_CHARS for p in found):
+        raise HTTPException(400, f"choose at most {MAX_PARTIES} parties, each at most {TEXT_CHARS} characters")
+    return found

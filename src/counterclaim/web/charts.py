@@ -111,6 +111,8 @@ def party_name(party: str) -> str:
     known = PARTIES.get(party)
     if known:
         return known[1]
+    if party.isalpha() and len(party) <= 4:  # an abbreviation: "dlf" is the DLF
+        return party.upper()
     words = party.replace("-", " ")
     return words[:1].upper() + words[1:]
 
@@ -262,12 +264,20 @@ def _mark(claim: FigureClaim, x: float, y_of: Callable[[float], float], href: st
                 href, _claim_words(claim), reach)
 
 
+QUALIFIER_WORDS = {"exact": "exact", "approx": "about", "over": "more than", "at_least": "at least",
+                   "under": "fewer than", "at_most": "at most", "range": "a range"}
+
+
 def _claim_words(claim: FigureClaim) -> str:
-    """A claim in one line, for a tooltip or the list of vague claims."""
+    """A claim in one line, for a tooltip or the list of vague claims: party, claimant, value
+    and its qualifier in words (the marker's shape, said), date, outlet."""
     when = (f"article of {claim.date}" if claim.date else
             f"period ending {claim.period_end}" if claim.period_end else "no date")
     value = figure_text(claim.value, claim.value_high, claim.qualifier)
-    if claim.value is None:
+    qualifier = QUALIFIER_WORDS.get(claim.qualifier, claim.qualifier)
+    if claim.value is not None and qualifier not in value:  # "more than 250" says it already; "250" does not
+        value += f" ({qualifier})"
+    else:
         value = f"vague ({claim.text})" if claim.text else "vague"
     return (f"{party_name(claim.party)} — {claim.claimant}: {value}{' (revised down)' if claim.revised_down else ''}"
             f" — {when} — {claim.outlet or 'outlet unknown'}")
@@ -405,7 +415,9 @@ def map_spec(points: list[FigureClaim], labels: list[str] | None = None) -> dict
         })
     middle = math.radians((box.south + box.north) / 2)
     layout = {
-        "height": 520, "margin": {"l": 50, "r": 20, "t": 20, "b": 40}, "legend": {"title": {"text": "party"}},
+        # The legend goes under the map, not over it (on a phone it covered half the points).
+        "height": 520, "margin": {"l": 50, "r": 20, "t": 20, "b": 40},
+        "legend": {"title": {"text": "party"}, "orientation": "h", "x": 0, "y": -0.12, "yanchor": "top"},
         "xaxis": {"range": [box.west, box.east], "title": {"text": "longitude"}, "showgrid": False, "zeroline": False},
         # Equal distances on both axes at the map's middle latitude.
         "yaxis": {"range": [box.south, box.north], "title": {"text": "latitude"}, "showgrid": False,

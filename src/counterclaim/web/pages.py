@@ -6,20 +6,23 @@ template escapes every piece and never marks any article text as safe.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, replace
-from urllib.parse import quote, urlsplit
+from dataclasses import asdict, dataclass, replace
+from urllib.parse import quote, urlencode, urlsplit
 
 from sqlalchemy import Engine
 
-from counterclaim.compare import Figure, FigureClaim, figures, shown
+from counterclaim.compare import MEASURE_WORDS, Figure, FigureClaim, figures, shown
 from counterclaim.conflicts import conflict_name
 from counterclaim.framing import TermCount, term_counts
 from counterclaim.model import Actor, Article, Claim
 from counterclaim.store import (
+    ArticleRow,
     ClaimFilter,
     LedgerSummary,
     claims_page,
+    facet_counts,
     ledger_conflicts,
+    list_articles,
     read_actor,
     read_article,
     read_claims,
@@ -27,9 +30,10 @@ from counterclaim.store import (
     summarise,
 )
 from counterclaim.web.cache import LedgerCache, once
-from counterclaim.web.charts import Chart, figure_chart, map_spec, script_json
+from counterclaim.web.charts import Chart, figure_chart, map_spec, party_name, script_json
 
 PAGE_SIZE = 50
+ARTICLES_PAGE = 100
 TOP_FIGURES = 10
 MAP_POINTS = 3_000  # the latest located claims; more only blur the map and slow the page
 
@@ -46,6 +50,7 @@ class Overview:
 class FigurePage:
     figure: Figure
     chart: Chart  # drawn by templates/_chart.html as inline SVG
+    sources: dict[tuple[str, int], Claim]  # each claim as stored, by (article, start): its actor link and URL
 
 
 @dataclass(frozen=True)
@@ -69,6 +74,24 @@ class MapPage:
 
 
 @dataclass(frozen=True)
+class FacetValue:
+    """One value of a facet: what choosing it leaves, and whether it is chosen."""
+
+    value: str
+    label: str  # as a reader names it: "Kalvania", "Israel–Hamas war"
+    count: int  # claims that pass the other filters and have this value
+    selected: bool
+
+
+@dataclass(frozen=True)
+class Chip:
+    """An active filter, shown above the results; its link is this page without it."""
+
+    label: str  # "party: Kalvania"
+    href: str
+
+
+@dataclass(frozen=True)
 class ClaimsPage:
     claims: list[Claim]
     total: int
@@ -77,9 +100,17 @@ class ClaimsPage:
     descending: bool
     page: int
     pages: int
-    parties: list[str]
-    measures: list[str]
-    conflicts: list[tuple[str, str]]  # (id, name) of the conflicts in the ledger
+    facets: dict[str, list[FacetValue]]  # by filter field: party, measure, conflict, country, counted_group
+    chips: list[Chip]
+    query: list[tuple[str, str]]  # the filters, sort and order as query parameters (party repeated)
+
+
+@dataclass(frozen=True)
+class ArticlesPage:
+    articles: list[ArticleRow]
+    total: int
+    page: int
+    pages: int
 
 
 @dataclass(frozen=True)
@@ -97,6 +128,8 @@ class ArticlePage:
     pieces: list[Piece]
     claims: list[Claim]
     source_url: str | None  # only an http(s) URL; anything else is not linked
+    heading: str  # its title, else its first line: never a file name
+    outlet: str  # as stored, else the URL's host
 
 
 @dataclass(frozen=True)
@@ -120,6 +153,7 @@ class FramingTable:
     actor: str
     outlets: list[str]
     rows: list[FramingRow]
+    actor_name: str = ""  # as the actor base names it: "Ukraine", not "ukraine-state"
 
 
 def framing_tables(engine: Engine, actor: str | None = None, *, limit: int = 8,
@@ -141,8 +175,20 @@ def _framing_tables(engine: Engine, actor: str | None, limit: int) -> list[Frami
             row = rows.setdefault(count.term, FramingRow(count.term, count.term_class, {}))
             row.cells[count.outlet] = count
         ordered = sorted(rows.values(), key=lambda r: (r.term_class == "name", -sum(c.count for c in r.cells.values())))
-        tables.append(FramingTable(actor_id, sorted({c.outlet for c in found}), ordered))
+        known = read_actor(engine, actor_id)  # a term's actor may be one no claim links to: not stored
+        tables.append(FramingTable(actor_id, sorted({c.outlet for c in found}), ordered,
+                                   known[0].name if known else words_of_id(actor_id)))
     return tables
+
+
+def words_of_id(actor_id: str) -> str:
+    """An actor id as words, where the ledger has no name for it.
+
+    >>> words_of_id("neutral-relief-committee"), words_of_id("~witnesses-in-bil-sarat")
+    ('Neutral relief committee', 'Witnesses in bil sarat')
+    """
+    words = actor_id.lstrip("~").replace("-", " ")
+    return words[:1].upper() + words[1:]
 
 
 def overview(engine: Engine, conflict: str | None = None, *, cache: LedgerCache | None = None) -> Overview:
@@ -171,7 +217,9 @@ def conflict_choices(engine: Engine, *, cache: LedgerCache | None = None) -> lis
 
 def figure_page(engine: Engine, figure_id: str) -> FigurePage | None:
     for figure in figures(engine, ClaimFilter(figure=figure_id)):
-        return FigurePage(figure, figure_chart(figure, claim_link))
+        # A figure's claims lack their actor link and URL: read them as stored, once.
+        stored = {(c.article, c.start): c for c in read_claims(engine, ClaimFilter(figure=figure_id))}
+        return FigurePage(figure, figure_chart(figure, claim_link), stored)
     return None
 
 
@@ -179,6 +227,38 @@ def claim_link(_index: int, claim: FigureClaim) -> str:
     """Where a figure's claim is shown: its article, at the claim's evidence."""
     anchor = f"#claim-{claim.start}" if claim.start is not None else ""
     return f"/articles/{quote(claim.article, safe='~')}{anchor}"
+
+
+# The facets of the claims page: the filter field each counts, and the claims column.
+FACET_FIELDS = {"conflict": "conflict", "measure": "measure", "parties": "party", "counted_group": "counted_group",
+                "country": "country"}
+# Every filter of the claims page as its query parameter and the words of its chip.
+FILTER_PARAMETERS = {"conflict": "conflict", "measure": "measure", "parties": "party", "party": "party",
+                     "counted_group": "counted group", "claimant": "claimant", "claimant_named": "claimant",
+                     "outlet": "outlet", "place": "place", "country": "country", "since": "from", "until": "to",
+                     "search": "text", "figure": "figure"}
+
+
+def filter_parameters(filters: ClaimFilter) -> list[tuple[str, str]]:
+    """`filters` as query parameters, a chosen party each its own `party=`."""
+    pairs: list[tuple[str, str]] = []
+    for name, value in asdict(filters).items():
+        if name not in FILTER_PARAMETERS or not value:
+            continue
+        parameter = {"parties": "party", "claimant_named": "claimant"}.get(name, name)
+        pairs.extend((parameter, str(v)) for v in (value if isinstance(value, tuple | list) else [value]))
+    return pairs
+
+
+def value_label(field: str, value: str) -> str:
+    """A filter's value as a reader names it."""
+    if field in ("parties", "party"):
+        return party_name(value)
+    if field == "conflict":
+        return conflict_name(value)
+    if field == "measure":
+        return MEASURE_WORDS.get(value, value)
+    return value
 
 
 def claims_listing(engine: Engine, filters: ClaimFilter, *, sort: str, descending: bool, page: int,
@@ -191,9 +271,83 @@ def claims_listing(engine: Engine, filters: ClaimFilter, *, sort: str, descendin
         page = pages
         found, total = claims_page(engine, filters, sort=sort, descending=descending, limit=PAGE_SIZE,
                                    offset=(page - 1) * PAGE_SIZE)
-    summary = _summary(engine, cache)
-    return ClaimsPage(found, total, filters, sort, descending, page, pages,
-                      summary.parties, sorted(summary.claims_by_measure), conflict_choices(engine, cache=cache))
+    facets = {name: _facet(engine, filters, name, cache) for name in FACET_FIELDS}
+    query = [*filter_parameters(filters), ("sort", sort), ("order", "desc" if descending else "asc")]
+    return ClaimsPage(found, total, filters, sort, descending, page, pages, facets,
+                      _chips(filters, query, found), query)
+
+
+def _facet(engine: Engine, filters: ClaimFilter, name: str, cache: LedgerCache | None) -> list[FacetValue]:
+    """The values of one facet counted under the other filters (its own left out, so that a
+    second party can be added and another conflict chosen), the chosen ones always listed."""
+    field = FACET_FIELDS[name]
+    others: dict[str, object] = {"parties": (), "party": None} if name == "parties" else {name: None}
+    unfiltered = replace(filters, **others)  # type: ignore[arg-type]
+    counted = once(cache, ("facet", name, unfiltered), lambda: facet_counts(engine, unfiltered, field))
+    chosen = set(filters.parties) | {filters.party} if name == "parties" else {getattr(filters, name)}
+    values = [FacetValue(v, value_label(name, v), n, v in chosen) for v, n in counted]
+    listed = {v.value for v in values}
+    values += [FacetValue(v, value_label(name, v), 0, True) for v in sorted(c for c in chosen if c) if v not in listed]
+    return values
+
+
+def _chips(filters: ClaimFilter, query: list[tuple[str, str]], found: list[Claim]) -> list[Chip]:
+    """One removable chip per active filter: the page's URL without that one parameter."""
+    places = {c.place_id: c.place for c in found if c.place_id and c.place}
+    chips = []
+    for parameter, value in filter_parameters(filters):
+        field = {"party": "parties", "claimant": "claimant_named"}.get(parameter, parameter)
+        shown_value = places.get(value, value) if parameter == "place" else value_label(field, value)
+        rest = [pair for pair in query if pair != (parameter, value)]
+        chips.append(Chip(f"{FILTER_PARAMETERS[field]}: {shown_value}", "/claims?" + urlencode(rest)))
+    return chips
+
+
+def articles_index(engine: Engine, page: int) -> ArticlesPage:
+    """One page of every stored article, the newest first."""
+    found, total = list_articles(engine, limit=ARTICLES_PAGE, offset=(max(1, page) - 1) * ARTICLES_PAGE)
+    pages = max(1, -(-total // ARTICLES_PAGE))
+    if page > pages:
+        page = pages
+        found, total = list_articles(engine, limit=ARTICLES_PAGE, offset=(page - 1) * ARTICLES_PAGE)
+    return ArticlesPage(found, total, max(1, page), pages)
+
+
+def outlet_shown(outlet: str | None, url: str | None) -> str:
+    """An article's outlet: as stored, else its URL's host (without "www."), else "outlet unknown".
+
+    >>> outlet_shown(None, "https://www.reliefdesk.example/a/1"), outlet_shown("QPA", None), outlet_shown(None, None)
+    ('reliefdesk.example', 'QPA', 'outlet unknown')
+    """
+    if outlet:
+        return outlet
+    try:
+        host = urlsplit((url or "").strip()).hostname or ""
+    except ValueError:
+        host = ""
+    return host.removeprefix("www.") or "outlet unknown"
+
+
+HEADING_CHARS = 90
+
+
+def article_heading(title: str | None, text: str, outlet: str | None, url: str | None, day: str | None) -> str:
+    """What heads an article: its title, else its first line (cut at a word), else its outlet and date;
+    never a file name.
+
+    >>> article_heading(None, "Shelters fill up in the hills\\n\\nAid workers said ...", None, None, None)
+    'Shelters fill up in the hills'
+    >>> article_heading(None, "", "QPA", None, "2025-03-05")
+    'An article of QPA, 2025-03-05'
+    """
+    if title and title.strip():
+        return title.strip()
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    if first:
+        if len(first) <= HEADING_CHARS:
+            return first
+        return first[:HEADING_CHARS].rsplit(" ", 1)[0] + " …"
+    return f"An article of {outlet_shown(outlet, url)}, {day or 'date unknown'}"
 
 
 def map_page(engine: Engine, filters: ClaimFilter, *, cache: LedgerCache | None = None) -> MapPage:
@@ -217,7 +371,9 @@ def article_page(engine: Engine, article_id: str) -> ArticlePage | None:
     if found is None:
         return None
     article, claims = found
-    return ArticlePage(article, _pieces(article.text, claims), claims, _web_url(article.url))
+    return ArticlePage(article, _pieces(article.text, claims), claims, web_url(article.url),
+                       article_heading(article.title, article.text, article.outlet, article.url, article.date),
+                       outlet_shown(article.outlet, article.url))
 
 
 def actor_page(engine: Engine, actor_id: str) -> ActorPage | None:
@@ -255,7 +411,8 @@ def _pieces(text: str, claims: list[Claim]) -> list[Piece]:
     return pieces
 
 
-def _web_url(url: str | None) -> str | None:
+def web_url(url: str | None) -> str | None:
+    """`url` where it may become a link (http or https), else None."""
     if not url:
         return None
     try:
