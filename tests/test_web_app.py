@@ -310,3 +310,86 @@ def test_every_page_links_how_to_read_it(ledger: str) -> None:
     for term in ("figure", "party", "outlet-voice", "unattributed", "spread", "sources", "periods"):
         assert f'<dt id="{term}">' in about, term
     assert "@author" in about and "does not decide who is right" in about
+
+
+# --- filters, facets and the articles index (issue 20) ----------------------------------
+
+
+def test_the_figures_search_looks_through_conflict_place_and_group_words(tmp_path: Path) -> None:
+    db = str(tmp_path / "wars.db")
+    assert CliRunner().invoke(cli_app, ["ingest", str(Path(__file__).parent / "data" / "grouping_articles.jsonl"),
+                                        "--db", db]).exit_code == 0
+    client = TestClient(create_app(db), base_url="http://127.0.0.1")
+
+    def found(about: str) -> list[str]:
+        return re.findall(r'href="/figures/([^"]+)"', client.get(f"/figures?about={about}").text)
+
+    assert found("Sudan") and all(f.startswith("sudan%2F") for f in found("Sudan"))  # the conflict's name
+    assert found("Obeid") and all("el-obeid" in f for f in found("Obeid"))  # a place
+    assert found("children") == ["sudan%2Fkilled%2Fchildren%2Fsince-2023-04-15"]  # a group
+    assert "No figure about" in client.get("/figures?about=zzyzx").text
+
+
+def test_store_queries_of_the_claims_form(examples_ledger: str) -> None:
+    from counterclaim.store import ClaimFilter, facet_counts, list_articles, read_claims
+    from counterclaim.store.serving import open_reader
+
+    engine = open_reader(examples_ledger, connections=2)
+    everything = list(read_claims(engine))
+    parties = dict(facet_counts(engine, ClaimFilter(), "party"))
+    assert sum(parties.values()) == sum(1 for c in everything if c.claimant_party or True)  # every claim has one
+    killed = dict(facet_counts(engine, ClaimFilter(measure="killed"), "party"))
+    assert sum(killed.values()) == sum(c.measure == "killed" for c in everything)
+    two = list(read_claims(engine, ClaimFilter(parties=tuple(list(parties)[:2]))))
+    assert len(two) == sum(list(parties.values())[:2])
+    groups = dict(facet_counts(engine, ClaimFilter(), "counted_group"))
+    group, count = next(iter(groups.items()))
+    assert len(list(read_claims(engine, ClaimFilter(counted_group=group)))) == count
+    # one actor, every spelling: "Abu Tamir" (the wire) finds "Abu Tamer" and "Abou Tamer" too
+    spellings = {c.claimant for c in read_claims(engine, ClaimFilter(claimant_named="Abu Tamir"))}
+    assert {"Abu Tamer", "Abou Tamer", "Abu Tamir"} <= spellings
+    assert {c.claimant for c in read_claims(engine, ClaimFilter(claimant="Abu Tamir"))} == {"Abu Tamir"}  # text
+    rows, total = list_articles(engine, limit=5)
+    assert total == 12 and len(rows) == 5 and rows[0].date >= rows[-1].date  # type: ignore[operator]
+    assert sum(r.claims for r in list_articles(engine, limit=100)[0]) == len(everything)
+
+
+def test_the_claims_page_keeps_every_filter_and_shows_chips(examples_ledger: str) -> None:
+    client = TestClient(create_app(examples_ledger), base_url="http://127.0.0.1")
+    url = "/claims?party=kalvania&party=unlinked&counted_group=civilians&place=Tamarel&country=MY&measure=killed"
+    page = client.get(url).text
+    form = page[page.index('<form method="get" action="/claims"'):page.index("</form>")]
+    for name, value in (("party", "kalvania"), ("party", "unlinked")):
+        assert re.search(rf'name="{name}" value="{value}" checked', form), value
+    assert 'id="f-place" name="place" value="Tamarel"' in form and 'type="hidden"' not in form
+    assert re.search(r'<option value="civilians" selected>civilians \(\d+\)</option>', form)
+    chips = re.findall(r'<a class="chip" href="([^"]+)"[^>]*>([^<]*)', page)
+    assert len(chips) == 6
+    removed = dict((label.strip(), href) for href, label in chips)["place: Tamarel"]
+    assert "place=" not in removed and removed.count("party=") == 2 and "counted_group=civilians" in removed
+    assert client.get("/claims?party=" + "&party=".join(str(n) for n in range(30))).status_code == 400
+
+
+def test_the_articles_index_and_untitled_articles(examples_ledger: str) -> None:
+    from counterclaim.web.pages import article_heading, outlet_shown
+
+    client = TestClient(create_app(examples_ledger), base_url="http://127.0.0.1")
+    index = client.get("/articles").text
+    links = re.findall(r'<td><a href="(/articles/[^"]+)">([^<]+)</a></td><td>([^<]*)</td>', index)
+    assert len(links) == 12 and '<a href="/articles">Articles</a>' in index
+    assert all(not title.endswith((".txt", ".html")) for _, title, _ in links)
+    assert {outlet for *_, outlet in links} >= {"reliefdesk.iohc.example", "Quillon Press Agency"}
+    article = client.get(links[0][0]).text
+    assert 'class="claim" tabindex="0"' in article  # the claims are reachable by keyboard
+    assert article_heading(None, "\n\nA long first line " + "word " * 40, None, None, None).endswith(" …")
+    assert article_heading("", "", None, "https://www.wire.example/x", None) == "An article of wire.example, date unknown"
+    assert outlet_shown(None, "not a url") == "outlet unknown"
+
+
+def test_a_points_hover_says_its_date_and_qualifier() -> None:
+    html = _drawn(_figure(_claim("israel", 100, start=10), _claim("israel", 20, high=30, qualifier="range", start=20),
+                          _claim("hezbollah", 7, qualifier="over", start=30)))
+    titles = [p.findtext(f"{SVG}title") or "" for p in _points(_svg(html))]
+    assert any("100 (exact)" in t and "2024-01-10" in t for t in titles)
+    assert any("20–30 (a range)" in t for t in titles)
+    assert any("more than 7 —" in t and "(more than)" not in t for t in titles)  # said once

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, case, func, literal, select
+from sqlalchemy import Engine, case, func, literal, or_, select
 from sqlalchemy.sql import Select
 
 from counterclaim.model import AUTHOR
@@ -47,10 +47,12 @@ class PartyRow:
 
 
 def figure_ids(engine: Engine, filters: ClaimFilter, text: str) -> set[str]:
-    """The figures with a claim whose counted words contain `text`."""
-    needle = text.lower().replace("%", "").replace("_", "")
+    """The figures with a claim whose counted words, counted group or place (as its sentence
+    writes it) contain `text`: "hostages", "Tamarel" (the label holds the conflict's name)."""
+    needle = f"%{text.lower().replace('%', '').replace('_', '')}%"
+    words = (claims.c.counted, claims.c.counted_group, claims.c.place)
     query = (select(claims.c.figure).distinct()
-             .where(*_where(filters), func.lower(claims.c.counted).like(f"%{needle}%")))
+             .where(*_where(filters), or_(*(func.lower(column).like(needle) for column in words))))
     return {row.figure for row in _run(engine, query)}
 
 

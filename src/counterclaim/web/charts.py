@@ -275,10 +275,10 @@ def _claim_words(claim: FigureClaim) -> str:
             f"period ending {claim.period_end}" if claim.period_end else "no date")
     value = figure_text(claim.value, claim.value_high, claim.qualifier)
     qualifier = QUALIFIER_WORDS.get(claim.qualifier, claim.qualifier)
-    if claim.value is not None and qualifier not in value:  # "more than 250" says it already; "250" does not
-        value += f" ({qualifier})"
-    else:
+    if claim.value is None:
         value = f"vague ({claim.text})" if claim.text else "vague"
+    elif qualifier not in value:  # "more than 250" says it already; "250" does not
+        value += f" ({qualifier})"
     return (f"{party_name(claim.party)} — {claim.claimant}: {value}{' (revised down)' if claim.revised_down else ''}"
             f" — {when} — {claim.outlet or 'outlet unknown'}")
 
