@@ -34,8 +34,8 @@ if TYPE_CHECKING:
 
     from counterclaim.compare import Figure
 
-CSV_FIELDS = ("doc", "conflict", "figure", "scope", "part_of", "value", "value_high", "qualifier", "unit", "measure",
-              "counted", "counted_group", "group_category", "group_owner",
+CSV_FIELDS = ("doc", "conflict", "figure", "scope", "part_of", "review", "value", "value_high", "qualifier", "unit",
+              "measure", "counted", "counted_group", "group_category", "group_owner",
               "claimant", "claimant_id", "claimant_party", "claimant_link", "optional", "text", "start",
               "end", "date", "period_start", "period_end", "cumulative", "place", "place_id", "country", "lat",
               "lon", "place_link", "outlet", "url", "article", "sentence", "claimant_aliases", "reasons")

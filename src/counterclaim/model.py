@@ -150,6 +150,7 @@ class Claim:
     outlet: str | None = None
     date: str | None = None
     url: str | None = None
+    review: str | None = None  # a person's verdict (`review.py`): verified, corrected, rejected; None: unreviewed
     reasons: tuple[str, ...] = field(default=(), compare=False)
 
 

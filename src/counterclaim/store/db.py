@@ -11,6 +11,7 @@ An article whose URL is already stored with another text is a new version of it.
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import os
 import re
@@ -35,7 +36,7 @@ from counterclaim import syndication
 if TYPE_CHECKING:
     from alembic.config import Config
 from counterclaim.model import AUTHOR, Actor, Article, Claim, Extracted, TermUse
-from counterclaim.store.schema import actors, articles, claims, mentions, minhash_bands, term_uses
+from counterclaim.store.schema import actors, articles, claims, figure_merges, mentions, minhash_bands, term_uses
 from counterclaim.store.search import word_search
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
@@ -68,6 +69,9 @@ class ClaimFilter:
     located: bool = False  # only claims with coordinates
     conflict: str | None = None  # a conflict id (`conflicts.py`): "israel-hamas"
     figure: str | None = None  # one figure's id
+    # A person's verdict (`review.py`): "machine" (none yet), "verified", "corrected" or
+    # "rejected". Left None, every claim but the rejected ones.
+    review: str | None = None
 
 
 @dataclass(frozen=True)
@@ -288,11 +292,24 @@ def _insert(connection: Connection, item: Extracted, known: Mapping[str, Actor])
         {"band": band, "hash": value, "article": article.id} for band, value in syndication.bands(signature)
     ])
     if found:
-        connection.execute(claims.insert(), [_claim_row(i, c, article, group) for i, c in enumerate(found)])
+        rows = [_claim_row(i, c, article, group) for i, c in enumerate(found)]
+        merged = merged_figures(connection, {str(row["figure"]) for row in rows if row["figure"]})
+        for row in rows:  # a figure a reviewer merged into another takes its new claims there too
+            row["figure"] = merged.get(str(row["figure"]), row["figure"])
+            row["part_of"] = merged.get(str(row["part_of"]), row["part_of"])
+        connection.execute(claims.insert(), rows)
         _save_actors(connection, article, found, known)
     if item.terms:
         connection.execute(term_uses.insert(), [{**asdict(t), "outlet": article.outlet} for t in item.terms])
     return True
+
+
+def merged_figures(connection: Connection, figures: set[str]) -> dict[str, str]:
+    """The figures among `figures` that a reviewer merged into another, and that other."""
+    if not figures:
+        return {}
+    query = select(figure_merges.c.figure, figure_merges.c.into).where(figure_merges.c.figure.in_(figures))
+    return {figure: into for figure, into in connection.execute(query).all()}
 
 
 def _stored(engine: Engine, article_id: str) -> bool:
@@ -378,8 +395,17 @@ def _claim_row(position: int, claim: Claim, article: Article, group: str) -> dic
         "place": claim.place, "place_id": claim.place_id, "country": claim.country, "lat": claim.lat,
         "lon": claim.lon, "place_link": claim.place_link, "group_category": claim.group_category,
         "group_owner": claim.group_owner, "conflict": claim.conflict, "scope": claim.scope, "figure": claim.figure,
-        "part_of": claim.part_of,
+        "part_of": claim.part_of, "review": claim.review, "extractor": extractor_version(),
     }
+
+
+@cache
+def extractor_version() -> str:
+    """The counterclaim release whose rules found the claims stored now."""
+    try:
+        return importlib.metadata.version("counterclaim")
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
 
 
 def read_claims(engine: Engine, filters: ClaimFilter = ClaimFilter()) -> Iterator[Claim]:
@@ -558,6 +584,13 @@ def claim_conditions(filters: ClaimFilter, table: Any = claims) -> list[ColumnEl
         found.append(table.c.country == filters.country.upper())
     if filters.located:
         found.append(table.c.lat.is_not(None))
+    if filters.review == "machine":
+        found.append(table.c.review.is_(None))
+    elif filters.review:
+        found.append(table.c.review == filters.review)
+    else:
+        # A claim a reviewer rejected (not a claim, or a duplicate) counts in no figure.
+        found.append(or_(table.c.review.is_(None), table.c.review != "rejected"))
     return found
 
 
@@ -633,5 +666,5 @@ def _claim(row: RowMapping) -> Claim:
         cumulative=row["cumulative"], place=row["place"], place_id=row["place_id"], country=row["country"],
         lat=row["lat"], lon=row["lon"], place_link=row["place_link"], group_category=row["group_category"],
         group_owner=row["group_owner"], conflict=row["conflict"], scope=row["scope"], figure=row["figure"],
-        part_of=row["part_of"],
+        part_of=row["part_of"], review=row["review"],
     )

@@ -91,6 +91,10 @@ claims = Table(
     Column("scope", Text),
     Column("figure", Text),
     Column("part_of", Text),
+    # People's review (`review.py`; migration 0008): the row holds what every reader is shown,
+    # the machine's own values of the fields a reviewer corrected are kept in `reviews`.
+    Column("review", String(16), index=True),  # None: as the machine found it; verified, corrected, rejected
+    Column("extractor", Text),  # the counterclaim version whose rules found it (None: before 0008)
     Index("ix_claims_figure", "measure", "counted_group"),
     Index("ix_claims_figure_party", "figure", "party", "date", "value"),
     Index("ix_claims_figure_sources", "figure", "syndication"),
@@ -126,6 +130,53 @@ minhash_bands = Table(
     Column("band", Integer, primary_key=True),
     Column("hash", BigInteger, primary_key=True),
     Column("article", String(32), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+)
+
+reviews = Table(
+    "reviews",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    # The claim it is about now: None when a new extraction no longer finds it. The article
+    # and the evidence's place in it find the claim again after a re-extraction.
+    Column("claim", Integer, unique=True),
+    Column("article", String(32), nullable=False, index=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("verdict", String(16), nullable=False),  # verified, corrected, rejected
+    Column("corrections", Text, nullable=False),  # JSON: field -> the reviewer's value
+    Column("machine", Text, nullable=False),  # JSON: the machine's claim when it was reviewed
+    Column("note", Text),
+    Column("reviewer", Text, nullable=False),
+    Column("version", Integer, nullable=False),  # raised by each change: a stale edit is refused
+    Column("needs_look", Text),  # why a new extraction left the review unmatched, else None
+    Column("updated_at", String(32), nullable=False),
+)
+
+review_log = Table(
+    "review_log",
+    metadata,
+    # Append-only: the database refuses UPDATE and DELETE on it (triggers of migration 0008).
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("review", Integer, index=True),
+    Column("claim", Integer),
+    Column("figure", Text, index=True),
+    Column("action", String(32), nullable=False),
+    Column("before", Text, nullable=False),  # JSON
+    Column("after", Text, nullable=False),  # JSON
+    Column("note", Text),
+    Column("reviewer", Text, nullable=False),
+    Column("at", String(32), nullable=False),
+)
+
+figure_merges = Table(
+    "figure_merges",
+    metadata,
+    # A figure a reviewer merged into another: its claims, and those that later articles
+    # add to it, are shown under `into`.
+    Column("figure", Text, primary_key=True),
+    Column("into", Text, nullable=False, index=True),
+    Column("reviewer", Text, nullable=False),
+    Column("at", String(32), nullable=False),
 )
 
 term_uses = Table(

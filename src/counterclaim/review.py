@@ -1,0 +1,346 @@
+"""People's review of the ledger: verdicts and corrections beside the machine's claims,
+figures merged and split, and an append-only log of every change.
+
+A fact-checker publishes only what a person has checked. A review is stored beside the
+claim (table `reviews`): the verdict, the reviewer's value of each corrected field, and the
+machine's claim as it was when reviewed. The claim's row holds what every reader is shown
+(pages, exports, `compare`), with its `review` state saying where it came from; the
+machine's own values stay readable in the review. A rejected claim (not a claim, or a
+duplicate) stays stored but counts in no figure.
+
+Every change is one row of `review_log`, which the database refuses to update or delete
+(migration 0008). Each review has a version: an edit made against an older version is
+refused with the current state (`ReviewConflict`), so two reviewers never overwrite each
+other silently.
+
+>>> from counterclaim.review import review_claim            # doctest: +SKIP
+>>> review_claim(engine, 17, reviewer="ana", changes={"claimant": "Gaza health ministry"})  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Engine, func, insert, or_, select, update
+from sqlalchemy.engine import Connection, RowMapping
+from sqlalchemy.exc import IntegrityError
+
+from counterclaim.model import AUTHOR, MEASURES, QUALIFIERS
+from counterclaim.store.db import merged_figures
+from counterclaim.store.schema import actors, claims, figure_merges, review_log, reviews
+
+VERDICTS = ("verified", "corrected", "rejected")
+# The fields a reviewer may correct, and how a text value becomes the stored one.
+CORRECTABLE: dict[str, type] = {
+    "value": float, "value_high": float, "qualifier": str, "measure": str, "counted": str,
+    "counted_group": str, "claimant": str, "claimant_id": str, "place": str, "scope": str, "figure": str,
+}
+# Fields that decide what a claim counts: a reviewed claim found again by a new extractor
+# with other machine values here needs a person's look.
+MACHINE_FIELDS = ("text", "value", "value_high", "qualifier", "unit", "measure", "counted", "counted_group",
+                  "claimant", "claimant_id", "place", "scope", "figure")
+
+
+class ReviewError(ValueError):
+    """A review that cannot be made: an unknown claim, field or value; the message says which."""
+
+
+class ReviewConflict(Exception):
+    """An edit made against an older version of a review; `current` is the review now."""
+
+    def __init__(self, current: Review | None, expected: int) -> None:
+        now = current.version if current else 0
+        super().__init__(f"the claim was changed by someone else (version {now}, the edit was made on {expected}); "
+                         "reload it and make the change again")
+        self.current = current
+
+
+@dataclass(frozen=True)
+class Review:
+    """A person's verdict on one claim, with the machine's claim as it was when reviewed."""
+
+    id: int
+    claim: int | None  # the claim's row now; None when a new extraction no longer finds it
+    article: str
+    verdict: str
+    corrections: dict[str, Any]
+    machine: dict[str, Any]
+    note: str | None
+    reviewer: str
+    version: int
+    needs_look: str | None  # why a new extraction left it unmatched or changed, else None
+    updated_at: str
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    """One change, as the append-only log keeps it."""
+
+    id: int
+    action: str  # verify, correct, reject, merge figure, reextract
+    reviewer: str
+    at: str
+    before: dict[str, Any]
+    after: dict[str, Any]
+    note: str | None = None
+    claim: int | None = None
+    figure: str | None = None
+    review: int | None = field(default=None, compare=False)
+
+
+def review_claim(
+    engine: Engine,
+    claim_id: int,
+    *,
+    reviewer: str,
+    verdict: str | None = None,
+    changes: Mapping[str, object] | None = None,
+    note: str | None = None,
+    expected_version: int | None = None,
+) -> Review:
+    """Verify, reject or correct claim `claim_id`; the review as it is now.
+
+    `changes` maps fields of `CORRECTABLE` to the reviewer's values (text is converted; an
+    empty value clears the field). With changes the verdict is "corrected" unless it is
+    "rejected". `expected_version` is the review's version the reviewer saw (0 for a claim
+    never reviewed); a different one raises `ReviewConflict`.
+
+    Raises:
+        ReviewError: no such claim, an unknown verdict or field, or a value that is not one.
+        ReviewConflict: the review changed since `expected_version`.
+    """
+    if not reviewer.strip():
+        raise ReviewError("a review needs the reviewer's name")
+    if verdict is not None and verdict not in VERDICTS:
+        raise ReviewError(f"unknown verdict {verdict!r}: one of {', '.join(VERDICTS)}")
+    corrections = {name: _converted(name, value) for name, value in (changes or {}).items()}
+    if verdict is None and not corrections:
+        raise ReviewError("nothing to do: give a verdict or a field to correct")
+    try:
+        with engine.begin() as connection:
+            return _review(connection, claim_id, reviewer.strip(), verdict, corrections, note, expected_version)
+    except IntegrityError as error:  # two first reviews of one claim at once: the second loses
+        raise ReviewConflict(current_review(engine, claim_id), expected_version or 0) from error
+
+
+def _review(
+    connection: Connection, claim_id: int, reviewer: str, verdict: str | None, corrections: dict[str, Any],
+    note: str | None, expected_version: int | None,
+) -> Review:
+    row = connection.execute(select(claims).where(claims.c.id == claim_id)).mappings().first()
+    if row is None:
+        raise ReviewError(f"no claim {claim_id} in this ledger")
+    existing = _review_of(connection, claim_id)
+    version = existing.version if existing else 0
+    if expected_version is not None and expected_version != version:
+        raise ReviewConflict(existing, expected_version)
+    machine = existing.machine if existing else {name: row[name] for name in MACHINE_FIELDS}
+    merged = {**(existing.corrections if existing else {}), **corrections}
+    # A correction back to the machine's own value is no correction.
+    merged = {name: value for name, value in merged.items() if machine.get(name, row[name]) != value}
+    verdict = "rejected" if verdict == "rejected" else "corrected" if merged else (verdict or "verified")
+    before = _shown(row)
+    shown = _applied(connection, row, machine, merged, verdict)
+    values = {"verdict": verdict, "corrections": _json(merged), "note": note if note is not None else
+              (existing.note if existing else None), "reviewer": reviewer, "version": version + 1,
+              "needs_look": None, "updated_at": _now()}
+    if existing is None:
+        inserted = connection.execute(insert(reviews).values(
+            claim=claim_id, article=row["article"], start=row["start"], end=row["end"], machine=_json(machine),
+            **values))
+        review_id = int(inserted.inserted_primary_key[0])  # type: ignore[index]
+    else:
+        review_id = existing.id
+        changed = connection.execute(update(reviews).where(reviews.c.id == existing.id,
+                                                           reviews.c.version == version).values(**values))
+        if changed.rowcount != 1:
+            raise ReviewConflict(_review_of(connection, claim_id), version)
+    connection.execute(update(claims).where(claims.c.id == claim_id).values(**shown))
+    action = {"verified": "verify", "corrected": "correct", "rejected": "reject"}[verdict]
+    append_log(connection, action, reviewer, before, {**before, **shown}, note=note, claim=claim_id,
+         figure=shown.get("figure", row["figure"]), review=review_id)
+    found = _review_of(connection, claim_id)
+    assert found is not None
+    return found
+
+
+def _applied(
+    connection: Connection, row: RowMapping, machine: Mapping[str, Any], corrections: Mapping[str, Any], verdict: str,
+) -> dict[str, Any]:
+    """The values the claim's row shows: the machine's, then the reviewer's corrections,
+    and what follows from them (the party of a new claimant, the figure of a new measure)."""
+    shown: dict[str, Any] = {name: machine.get(name, row[name]) for name in CORRECTABLE if name in machine}
+    shown.update(corrections)
+    if "claimant" in corrections and "claimant_id" not in corrections:
+        shown["claimant_id"] = None  # another source: its actor is unknown until the reviewer names it
+    if {"claimant", "claimant_id"} & corrections.keys():
+        party = _party_of(connection, shown.get("claimant_id"))
+        shown["claimant_party"] = party
+        shown["claimant_link"] = "set by a reviewer"
+        shown["party"] = party or (f"outlet: {row['outlet'] or 'unknown'}" if shown.get("claimant") == AUTHOR
+                                   else "unattributed")
+    if "figure" not in corrections and shown.get("figure"):
+        shown["figure"] = _figure_with(str(shown["figure"]), str(machine.get("measure")), corrections.get("measure"),
+                                       corrections.get("scope"))
+    shown["review"] = verdict
+    return {name: value for name, value in shown.items() if name in claims.c}
+
+
+def _figure_with(figure: str, machine_measure: str, measure: object, scope: object) -> str:
+    """A figure id (`figures.py`: CONFLICT/MEASURE/GROUP/SCOPE[@PLACE], then "/2" or "/part"
+    for a second count or a part) with the reviewer's measure or scope in place of the machine's."""
+    parts = figure.split("/")
+    at = next((i for i in range(len(parts) - 3, -1, -1) if parts[i] == machine_measure), None)
+    if at is None:
+        return figure  # an id a reviewer set by hand: left as it is
+    if measure:
+        parts[at] = str(measure)
+    if scope:
+        place = parts[at + 2].partition("@")[2]
+        parts[at + 2] = f"{scope}@{place}" if place else str(scope)
+    return "/".join(parts)
+
+
+def _party_of(connection: Connection, actor_id: object) -> str | None:
+    if not actor_id:
+        return None
+    party = connection.execute(select(actors.c.party).where(actors.c.id == actor_id)).scalar()
+    if party is None and connection.execute(select(actors.c.id).where(actors.c.id == actor_id)).first() is None:
+        raise ReviewError(f"no actor {actor_id!r} in this ledger: `counterclaim actors` lists them")
+    return party or None
+
+
+def merge_figures(engine: Engine, figure: str, into: str, *, reviewer: str, note: str | None = None) -> int:
+    """Show figure `figure`'s claims under `into`, now and for claims stored later; how many
+    claims moved. A figure merged into one that was itself merged goes to the last one."""
+    if not reviewer.strip():
+        raise ReviewError("a merge needs the reviewer's name")
+    with engine.begin() as connection:
+        target = _merged_into(connection, into)
+        if target == figure:
+            raise ReviewError(f"{into} is already shown under {figure}: merging would make a loop")
+        count = connection.execute(select(claims.c.id).where(claims.c.figure == figure)).all()
+        if not count:
+            raise ReviewError(f"no claim in figure {figure}")
+        connection.execute(insert(figure_merges).values(figure=figure, into=target, reviewer=reviewer, at=_now()))
+        connection.execute(update(figure_merges).where(figure_merges.c.into == figure).values(into=target))
+        connection.execute(update(claims).where(claims.c.figure == figure).values(figure=target))
+        append_log(connection, "merge figure", reviewer, {"figure": figure}, {"figure": target, "claims": len(count)},
+             note=note, figure=figure)
+    return len(count)
+
+
+def split_figure(engine: Engine, claim_ids: Iterable[int], new_figure: str, *, reviewer: str,
+                 note: str | None = None) -> list[Review]:
+    """Move the claims `claim_ids` out of their figure into `new_figure`, one correction each."""
+    return [review_claim(engine, claim_id, reviewer=reviewer, changes={"figure": new_figure}, note=note)
+            for claim_id in claim_ids]
+
+
+def _merged_into(connection: Connection, figure: str) -> str:
+    return merged_figures(connection, {figure}).get(figure, figure)
+
+
+def current_review(engine: Engine, claim_id: int) -> Review | None:
+    """The review of claim `claim_id`, or None when no one has reviewed it."""
+    with engine.connect() as connection:
+        return _review_of(connection, claim_id)
+
+
+def reviews_of_article(connection: Connection, article_id: str) -> list[Review]:
+    rows = connection.execute(select(reviews).where(reviews.c.article == article_id).order_by(reviews.c.id))
+    return [_as_review(row) for row in rows.mappings()]
+
+
+def history(engine: Engine, claim_id: int) -> list[LogEntry]:
+    """Every logged change of claim `claim_id`'s review, oldest first, with the merges of
+    other figures into the figure the machine gave it and the one it is in now."""
+    with engine.connect() as connection:
+        figure = connection.execute(select(claims.c.figure).where(claims.c.id == claim_id)).first()
+        if figure is None:
+            raise ReviewError(f"no claim {claim_id} in this ledger")
+        found = _review_of(connection, claim_id)
+        figures = {figure[0], found.machine.get("figure") if found else None} - {None}
+        merged = select(figure_merges.c.figure).where(figure_merges.c.into.in_(figures))
+        conditions = [review_log.c.claim == claim_id, review_log.c.figure.in_(merged)]
+        if found is not None:
+            conditions.append(review_log.c.review == found.id)
+        query = select(review_log).where(or_(*conditions)).order_by(review_log.c.id)
+        return [_as_entry(row) for row in connection.execute(query).mappings()]
+
+
+def review_counts(engine: Engine, figure: str | None = None) -> dict[str, int]:
+    """How many claims (of one figure, or of the ledger) are in each review state; None
+    counts as "machine"."""
+    query = select(claims.c.review, func.count()).group_by(claims.c.review)
+    if figure is not None:
+        query = query.where(claims.c.figure == figure)
+    with engine.connect() as connection:
+        return {state or "machine": count for state, count in connection.execute(query).all()}
+
+
+def append_log(connection: Connection, action: str, reviewer: str, before: Mapping[str, Any], after: Mapping[str, Any],
+         *, note: str | None = None, claim: int | None = None, figure: str | None = None,
+         review: int | None = None) -> None:
+    """Append one entry to the review log: the only way anything is written to it."""
+    connection.execute(insert(review_log).values(
+        review=review, claim=claim, figure=figure, action=action, before=_json(before), after=_json(after),
+        note=note, reviewer=reviewer, at=_now()))
+
+
+def _review_of(connection: Connection, claim_id: int) -> Review | None:
+    row = connection.execute(select(reviews).where(reviews.c.claim == claim_id)).mappings().first()
+    return _as_review(row) if row is not None else None
+
+
+def _as_review(row: RowMapping) -> Review:
+    return Review(id=row["id"], claim=row["claim"], article=row["article"], verdict=row["verdict"],
+                  corrections=json.loads(row["corrections"]), machine=json.loads(row["machine"]), note=row["note"],
+                  reviewer=row["reviewer"], version=row["version"], needs_look=row["needs_look"],
+                  updated_at=row["updated_at"])
+
+
+def _as_entry(row: RowMapping) -> LogEntry:
+    return LogEntry(id=row["id"], action=row["action"], reviewer=row["reviewer"], at=row["at"],
+                    before=json.loads(row["before"]), after=json.loads(row["after"]), note=row["note"],
+                    claim=row["claim"], figure=row["figure"], review=row["review"])
+
+
+def _shown(row: RowMapping) -> dict[str, Any]:
+    return {name: row[name] for name in (*CORRECTABLE, "claimant_party", "party", "review")}
+
+
+def _converted(name: str, value: object) -> Any:
+    """A reviewer's value for field `name`, checked: numbers are numbers, a measure is one
+    of the measures, a qualifier one of the qualifiers."""
+    kind = CORRECTABLE.get(name)
+    if kind is None:
+        raise ReviewError(f"{name!r} cannot be corrected: one of {', '.join(CORRECTABLE)}")
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if name in ("value", "qualifier", "measure", "counted", "claimant"):
+            raise ReviewError(f"{name} cannot be empty")
+        return None
+    if kind is float:
+        try:
+            number = float(str(value).replace(",", "")) if isinstance(value, str) else float(value)  # type: ignore[arg-type]
+        except ValueError as error:
+            raise ReviewError(f"{name} must be a number, not {value!r}") from error
+        return number
+    text = str(value).strip()
+    if name == "measure" and text not in MEASURES:
+        raise ReviewError(f"unknown measure {text!r}: one of {', '.join(MEASURES)}")
+    if name == "qualifier" and text not in QUALIFIERS:
+        raise ReviewError(f"unknown qualifier {text!r}: one of {', '.join(QUALIFIERS)}")
+    return text
+
+
+def _json(value: Mapping[str, Any]) -> str:
+    return json.dumps(dict(value), ensure_ascii=False, sort_keys=True)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
