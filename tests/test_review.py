@@ -194,3 +194,65 @@ def test_a_ledger_of_the_release_before_reviews_is_upgraded_with_its_claims(
     first = claim_ids(upgraded)[0]
     assert review_claim(upgraded, first, reviewer="ana", verdict="verified").version == 1
     assert row(upgraded, first)["extractor"] is None  # made before extractor versions were kept
+
+
+def test_reextract_keeps_every_review_or_lists_it_as_needing_a_look(
+        ledger: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    from counterclaim import extract as extract_stage
+    from counterclaim.reextract import needing_a_look, reextract
+
+    ids = claim_ids(ledger)
+    assert len(ids) >= 20
+    dropped_word = "soldier"
+    counts_soldiers = {i for i in ids if dropped_word in row(ledger, i)["text"].lower()}
+    assert counts_soldiers and len(counts_soldiers) < 20
+    reviewed = ids[:20]
+    for n, claim_id in enumerate(reviewed):
+        if n % 3 == 0:
+            review_claim(ledger, claim_id, reviewer="ana", verdict="verified")
+        elif n % 3 == 1:
+            review_claim(ledger, claim_id, reviewer="ben", changes={"qualifier": "approx"}, note="'some' in the lead")
+        else:
+            review_claim(ledger, claim_id, reviewer="ana", verdict="rejected")
+    reviewed_soldiers = [i for i in reviewed if i in counts_soldiers]
+    # The new release's one changed rule: "N soldiers" is taken for a measurement, not a count.
+    monkeypatch.setattr(extract_stage, "MEASUREMENT_UNITS", extract_stage.MEASUREMENT_UNITS | {dropped_word})
+    report = reextract(ledger, extract_stage.extract_articles)
+    assert report.kept + len(report.needs_look) == 20 and report.claims_after < report.claims_before
+    flagged = needing_a_look(ledger)
+    lost = [r for r in flagged if r.claim is None]
+    assert len(lost) == len(reviewed_soldiers) and all("no longer found" in (r.needs_look or "") for r in lost)
+    assert all(dropped_word in r.machine["text"].lower() for r in lost)
+    # Dropping a claim may change another's figure (its part or total is gone): flagged, with what changed.
+    assert all("found differently" in (r.needs_look or "") and "→" in (r.needs_look or "")
+               for r in flagged if r.claim is not None)
+    with ledger.connect() as connection:
+        kept = connection.execute(select(reviews).where(reviews.c.needs_look.is_(None))).mappings().all()
+        for review in kept:  # each kept review sits on a new claim, its verdict and corrections shown there
+            shown = row(ledger, review["claim"])
+            assert shown["review"] == review["verdict"]
+            if review["verdict"] == "corrected":
+                assert shown["qualifier"] == "approx"
+        log = connection.execute(select(review_log.c.action)).scalars().all()
+    assert log.count("reextract") == 20 and len(log) == 40  # 20 reviews, 20 re-attachments: every step
+    assert len(list(read_claims(ledger, ClaimFilter(review="rejected")))) == sum(
+        1 for n, i in enumerate(reviewed) if n % 3 == 2 and i not in counts_soldiers)
+
+
+def test_reextract_flags_a_claim_found_with_other_machine_values(ledger: Engine) -> None:
+    from counterclaim.extract import extract_articles
+    from counterclaim.reextract import reextract
+
+    claim_id = claim_ids(ledger, measure="killed")[0]
+    review_claim(ledger, claim_id, reviewer="ana", verdict="verified")
+
+    def counts_the_dead_as_casualties(batch):  # a release whose measure rule changed
+        for found in extract_articles(batch):
+            yield [c.__class__(**{**c.__dict__, "measure": "killed_or_wounded"}) if c.measure == "killed" else c
+                   for c in found]
+
+    report = reextract(ledger, counts_the_dead_as_casualties)
+    (flag,) = report.needs_look
+    assert "found differently" in flag[1] and "'killed' → 'killed_or_wounded'" in flag[1]
+    review = next(r for r in (current_review(ledger, i) for i in claim_ids(ledger)) if r is not None)
+    assert row(ledger, review.claim)["review"] == "verified"  # the verdict stays shown, and is flagged

@@ -66,6 +66,8 @@ class Review:
     id: int
     claim: int | None  # the claim's row now; None when a new extraction no longer finds it
     article: str
+    start: int  # the evidence's place in the article, to find the claim after a re-extraction
+    end: int
     verdict: str
     corrections: dict[str, Any]
     machine: dict[str, Any]
@@ -190,6 +192,15 @@ def _applied(
     return {name: value for name, value in shown.items() if name in claims.c}
 
 
+def apply_review(connection: Connection, review: Review, claim_id: int) -> None:
+    """Show `review`'s verdict and corrections on claim `claim_id` (a new extraction's claim),
+    over that claim's own machine values."""
+    row = connection.execute(select(claims).where(claims.c.id == claim_id)).mappings().one()
+    machine = {name: row[name] for name in MACHINE_FIELDS}
+    shown = _applied(connection, row, machine, review.corrections, review.verdict)
+    connection.execute(update(claims).where(claims.c.id == claim_id).values(**shown))
+
+
 def _figure_with(figure: str, machine_measure: str, measure: object, scope: object) -> str:
     """A figure id (`figures.py`: CONFLICT/MEASURE/GROUP/SCOPE[@PLACE], then "/2" or "/part"
     for a second count or a part) with the reviewer's measure or scope in place of the machine's."""
@@ -253,7 +264,7 @@ def current_review(engine: Engine, claim_id: int) -> Review | None:
 
 def reviews_of_article(connection: Connection, article_id: str) -> list[Review]:
     rows = connection.execute(select(reviews).where(reviews.c.article == article_id).order_by(reviews.c.id))
-    return [_as_review(row) for row in rows.mappings()]
+    return [as_review(row) for row in rows.mappings()]
 
 
 def history(engine: Engine, claim_id: int) -> list[LogEntry]:
@@ -294,11 +305,12 @@ def append_log(connection: Connection, action: str, reviewer: str, before: Mappi
 
 def _review_of(connection: Connection, claim_id: int) -> Review | None:
     row = connection.execute(select(reviews).where(reviews.c.claim == claim_id)).mappings().first()
-    return _as_review(row) if row is not None else None
+    return as_review(row) if row is not None else None
 
 
-def _as_review(row: RowMapping) -> Review:
-    return Review(id=row["id"], claim=row["claim"], article=row["article"], verdict=row["verdict"],
+def as_review(row: RowMapping) -> Review:
+    return Review(id=row["id"], claim=row["claim"], article=row["article"], start=row["start"], end=row["end"],
+                  verdict=row["verdict"],
                   corrections=json.loads(row["corrections"]), machine=json.loads(row["machine"]), note=row["note"],
                   reviewer=row["reviewer"], version=row["version"], needs_look=row["needs_look"],
                   updated_at=row["updated_at"])

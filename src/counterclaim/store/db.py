@@ -292,16 +292,35 @@ def _insert(connection: Connection, item: Extracted, known: Mapping[str, Actor])
         {"band": band, "hash": value, "article": article.id} for band, value in syndication.bands(signature)
     ])
     if found:
-        rows = [_claim_row(i, c, article, group) for i, c in enumerate(found)]
-        merged = merged_figures(connection, {str(row["figure"]) for row in rows if row["figure"]})
-        for row in rows:  # a figure a reviewer merged into another takes its new claims there too
-            row["figure"] = merged.get(str(row["figure"]), row["figure"])
-            row["part_of"] = merged.get(str(row["part_of"]), row["part_of"])
-        connection.execute(claims.insert(), rows)
+        connection.execute(claims.insert(), _claim_rows(connection, article, found, group))
         _save_actors(connection, article, found, known)
     if item.terms:
         connection.execute(term_uses.insert(), [{**asdict(t), "outlet": article.outlet} for t in item.terms])
     return True
+
+
+def replace_claims(
+    connection: Connection, article: Article, found: list[Claim], known: Mapping[str, Actor],
+) -> list[int]:
+    """Put `found` in place of the claims stored for `article` (a new extraction of it); the
+    new claims' ids in order. The caller's transaction keeps the reviews in step (`reextract.py`)."""
+    group = connection.execute(select(articles.c.syndication).where(articles.c.id == article.id)).scalar()
+    connection.execute(claims.delete().where(claims.c.article == article.id))
+    connection.execute(mentions.delete().where(mentions.c.article == article.id))
+    if found:
+        connection.execute(claims.insert(), _claim_rows(connection, article, found, group or article.id))
+        _save_actors(connection, article, found, known)
+    query = select(claims.c.id).where(claims.c.article == article.id).order_by(claims.c.position)
+    return list(connection.execute(query).scalars())
+
+
+def _claim_rows(connection: Connection, article: Article, found: list[Claim], group: str) -> list[dict[str, object]]:
+    rows = [_claim_row(i, c, article, group) for i, c in enumerate(found)]
+    merged = merged_figures(connection, {str(row["figure"]) for row in rows if row["figure"]})
+    for row in rows:  # a figure a reviewer merged into another takes its new claims there too
+        row["figure"] = merged.get(str(row["figure"]), row["figure"])
+        row["part_of"] = merged.get(str(row["part_of"]), row["part_of"])
+    return rows
 
 
 def merged_figures(connection: Connection, figures: set[str]) -> dict[str, str]:
