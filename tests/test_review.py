@@ -4,6 +4,7 @@ locking, figures merged and split, and a log the database will not let anyone al
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -256,3 +257,24 @@ def test_reextract_flags_a_claim_found_with_other_machine_values(ledger: Engine)
     assert "found differently" in flag[1] and "'killed' → 'killed_or_wounded'" in flag[1]
     review = next(r for r in (current_review(ledger, i) for i in claim_ids(ledger)) if r is not None)
     assert row(ledger, review.claim)["review"] == "verified"  # the verdict stays shown, and is flagged
+
+
+def test_a_new_version_of_an_article_keeps_the_reviews_of_its_unchanged_claims(
+        ledger: Engine, examples: list[tuple[Article, list[Claim]]]) -> None:
+    article, found = next((a, f) for a, f in examples if len(f) >= 3 and a.url)
+    ids = [i for i in claim_ids(ledger) if row(ledger, i)["article"] == article.id]
+    review_claim(ledger, ids[0], reviewer="ana", verdict="verified")
+    review_claim(ledger, ids[1], reviewer="ben", changes={"qualifier": "at_least"})
+    review_claim(ledger, ids[2], reviewer="ana", verdict="rejected")
+    # The page changed: a correction appended, and the second claim's figure restated.
+    second = found[1]
+    restated = replace(second, value=(second.value or 0) + 1000)
+    text_now = article.text + "\n\nCorrection: an earlier version misstated a figure."
+    new = replace(article, id="new-version", text=text_now)
+    new_claims = [replace(c, article="new-version") for c in (found[0], restated, *found[2:])]
+    assert save_article(ledger, new, new_claims) is True
+    carried = {current_review(ledger, i).verdict for i in claim_ids(ledger)  # type: ignore[union-attr]
+               if row(ledger, i)["article"] == "new-version" and current_review(ledger, i) is not None}
+    assert carried == {"verified", "rejected"}  # the restated claim is new: no review carried to it
+    old_reviews = [current_review(ledger, i) for i in ids[:3]]
+    assert all(r is not None for r in old_reviews)  # the earlier version keeps its own

@@ -19,8 +19,15 @@ from sqlalchemy import Engine, select, update
 from sqlalchemy.engine import Connection
 
 from counterclaim.model import Actor, Article, Claim
-from counterclaim.review import MACHINE_FIELDS, Review, append_log, apply_review, as_review, reviews_of_article
 from counterclaim.store.db import extractor_version, read_article, replace_claims
+from counterclaim.store.reviews import (
+    MACHINE_FIELDS,
+    Review,
+    append_log,
+    apply_review,
+    as_review,
+    reviews_of_article,
+)
 from counterclaim.store.schema import articles, claims, reviews
 
 Extractor = Callable[[Iterable[Article]], Iterator[list[Claim]]]

@@ -22,29 +22,27 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Engine, func, insert, or_, select, update
 from sqlalchemy.engine import Connection, RowMapping
 from sqlalchemy.exc import IntegrityError
 
-from counterclaim.model import AUTHOR, MEASURES, QUALIFIERS
+from counterclaim.model import MEASURES, QUALIFIERS
 from counterclaim.store.db import merged_figures
+from counterclaim.store.reviews import (
+    CORRECTABLE,
+    MACHINE_FIELDS,
+    Review,
+    append_log,
+    now,
+    review_of,
+    shown_values,
+    to_json,
+)
 from counterclaim.store.schema import actors, claims, figure_merges, review_log, reviews
 
 VERDICTS = ("verified", "corrected", "rejected")
-# The fields a reviewer may correct, and how a text value becomes the stored one.
-CORRECTABLE: dict[str, type] = {
-    "value": float, "value_high": float, "qualifier": str, "measure": str, "counted": str,
-    "counted_group": str, "claimant": str, "claimant_id": str, "place": str, "scope": str, "figure": str,
-}
-# Fields that decide what a claim counts: a reviewed claim found again by a new extractor
-# with other machine values here needs a person's look.
-MACHINE_FIELDS = ("text", "value", "value_high", "qualifier", "unit", "measure", "counted", "counted_group",
-                  "claimant", "claimant_id", "place", "scope", "figure")
-
-
 class ReviewError(ValueError):
     """A review that cannot be made: an unknown claim, field or value; the message says which."""
 
@@ -57,25 +55,6 @@ class ReviewConflict(Exception):
         super().__init__(f"the claim was changed by someone else (version {now}, the edit was made on {expected}); "
                          "reload it and make the change again")
         self.current = current
-
-
-@dataclass(frozen=True)
-class Review:
-    """A person's verdict on one claim, with the machine's claim as it was when reviewed."""
-
-    id: int
-    claim: int | None  # the claim's row now; None when a new extraction no longer finds it
-    article: str
-    start: int  # the evidence's place in the article, to find the claim after a re-extraction
-    end: int
-    verdict: str
-    corrections: dict[str, Any]
-    machine: dict[str, Any]
-    note: str | None
-    reviewer: str
-    version: int
-    needs_look: str | None  # why a new extraction left it unmatched or changed, else None
-    updated_at: str
 
 
 @dataclass(frozen=True)
@@ -136,7 +115,10 @@ def _review(
     row = connection.execute(select(claims).where(claims.c.id == claim_id)).mappings().first()
     if row is None:
         raise ReviewError(f"no claim {claim_id} in this ledger")
-    existing = _review_of(connection, claim_id)
+    actor = corrections.get("claimant_id")
+    if actor and connection.execute(select(actors.c.id).where(actors.c.id == actor)).first() is None:
+        raise ReviewError(f"no actor {actor!r} in this ledger: `counterclaim actors` lists them")
+    existing = review_of(connection, claim_id)
     version = existing.version if existing else 0
     if expected_version is not None and expected_version != version:
         raise ReviewConflict(existing, expected_version)
@@ -146,13 +128,13 @@ def _review(
     merged = {name: value for name, value in merged.items() if machine.get(name, row[name]) != value}
     verdict = "rejected" if verdict == "rejected" else "corrected" if merged else (verdict or "verified")
     before = _shown(row)
-    shown = _applied(connection, row, machine, merged, verdict)
-    values = {"verdict": verdict, "corrections": _json(merged), "note": note if note is not None else
+    shown = shown_values(connection, row, machine, merged, verdict)
+    values = {"verdict": verdict, "corrections": to_json(merged), "note": note if note is not None else
               (existing.note if existing else None), "reviewer": reviewer, "version": version + 1,
-              "needs_look": None, "updated_at": _now()}
+              "needs_look": None, "updated_at": now()}
     if existing is None:
         inserted = connection.execute(insert(reviews).values(
-            claim=claim_id, article=row["article"], start=row["start"], end=row["end"], machine=_json(machine),
+            claim=claim_id, article=row["article"], start=row["start"], end=row["end"], machine=to_json(machine),
             **values))
         review_id = int(inserted.inserted_primary_key[0])  # type: ignore[index]
     else:
@@ -160,69 +142,14 @@ def _review(
         changed = connection.execute(update(reviews).where(reviews.c.id == existing.id,
                                                            reviews.c.version == version).values(**values))
         if changed.rowcount != 1:
-            raise ReviewConflict(_review_of(connection, claim_id), version)
+            raise ReviewConflict(review_of(connection, claim_id), version)
     connection.execute(update(claims).where(claims.c.id == claim_id).values(**shown))
     action = {"verified": "verify", "corrected": "correct", "rejected": "reject"}[verdict]
     append_log(connection, action, reviewer, before, {**before, **shown}, note=note, claim=claim_id,
-         figure=shown.get("figure", row["figure"]), review=review_id)
-    found = _review_of(connection, claim_id)
+               figure=shown.get("figure", row["figure"]), review=review_id)
+    found = review_of(connection, claim_id)
     assert found is not None
     return found
-
-
-def _applied(
-    connection: Connection, row: RowMapping, machine: Mapping[str, Any], corrections: Mapping[str, Any], verdict: str,
-) -> dict[str, Any]:
-    """The values the claim's row shows: the machine's, then the reviewer's corrections,
-    and what follows from them (the party of a new claimant, the figure of a new measure)."""
-    shown: dict[str, Any] = {name: machine.get(name, row[name]) for name in CORRECTABLE if name in machine}
-    shown.update(corrections)
-    if "claimant" in corrections and "claimant_id" not in corrections:
-        shown["claimant_id"] = None  # another source: its actor is unknown until the reviewer names it
-    if {"claimant", "claimant_id"} & corrections.keys():
-        party = _party_of(connection, shown.get("claimant_id"))
-        shown["claimant_party"] = party
-        shown["claimant_link"] = "set by a reviewer"
-        shown["party"] = party or (f"outlet: {row['outlet'] or 'unknown'}" if shown.get("claimant") == AUTHOR
-                                   else "unattributed")
-    if "figure" not in corrections and shown.get("figure"):
-        shown["figure"] = _figure_with(str(shown["figure"]), str(machine.get("measure")), corrections.get("measure"),
-                                       corrections.get("scope"))
-    shown["review"] = verdict
-    return {name: value for name, value in shown.items() if name in claims.c}
-
-
-def apply_review(connection: Connection, review: Review, claim_id: int) -> None:
-    """Show `review`'s verdict and corrections on claim `claim_id` (a new extraction's claim),
-    over that claim's own machine values."""
-    row = connection.execute(select(claims).where(claims.c.id == claim_id)).mappings().one()
-    machine = {name: row[name] for name in MACHINE_FIELDS}
-    shown = _applied(connection, row, machine, review.corrections, review.verdict)
-    connection.execute(update(claims).where(claims.c.id == claim_id).values(**shown))
-
-
-def _figure_with(figure: str, machine_measure: str, measure: object, scope: object) -> str:
-    """A figure id (`figures.py`: CONFLICT/MEASURE/GROUP/SCOPE[@PLACE], then "/2" or "/part"
-    for a second count or a part) with the reviewer's measure or scope in place of the machine's."""
-    parts = figure.split("/")
-    at = next((i for i in range(len(parts) - 3, -1, -1) if parts[i] == machine_measure), None)
-    if at is None:
-        return figure  # an id a reviewer set by hand: left as it is
-    if measure:
-        parts[at] = str(measure)
-    if scope:
-        place = parts[at + 2].partition("@")[2]
-        parts[at + 2] = f"{scope}@{place}" if place else str(scope)
-    return "/".join(parts)
-
-
-def _party_of(connection: Connection, actor_id: object) -> str | None:
-    if not actor_id:
-        return None
-    party = connection.execute(select(actors.c.party).where(actors.c.id == actor_id)).scalar()
-    if party is None and connection.execute(select(actors.c.id).where(actors.c.id == actor_id)).first() is None:
-        raise ReviewError(f"no actor {actor_id!r} in this ledger: `counterclaim actors` lists them")
-    return party or None
 
 
 def merge_figures(engine: Engine, figure: str, into: str, *, reviewer: str, note: str | None = None) -> int:
@@ -237,7 +164,7 @@ def merge_figures(engine: Engine, figure: str, into: str, *, reviewer: str, note
         count = connection.execute(select(claims.c.id).where(claims.c.figure == figure)).all()
         if not count:
             raise ReviewError(f"no claim in figure {figure}")
-        connection.execute(insert(figure_merges).values(figure=figure, into=target, reviewer=reviewer, at=_now()))
+        connection.execute(insert(figure_merges).values(figure=figure, into=target, reviewer=reviewer, at=now()))
         connection.execute(update(figure_merges).where(figure_merges.c.into == figure).values(into=target))
         connection.execute(update(claims).where(claims.c.figure == figure).values(figure=target))
         append_log(connection, "merge figure", reviewer, {"figure": figure}, {"figure": target, "claims": len(count)},
@@ -259,12 +186,7 @@ def _merged_into(connection: Connection, figure: str) -> str:
 def current_review(engine: Engine, claim_id: int) -> Review | None:
     """The review of claim `claim_id`, or None when no one has reviewed it."""
     with engine.connect() as connection:
-        return _review_of(connection, claim_id)
-
-
-def reviews_of_article(connection: Connection, article_id: str) -> list[Review]:
-    rows = connection.execute(select(reviews).where(reviews.c.article == article_id).order_by(reviews.c.id))
-    return [as_review(row) for row in rows.mappings()]
+        return review_of(connection, claim_id)
 
 
 def history(engine: Engine, claim_id: int) -> list[LogEntry]:
@@ -274,7 +196,7 @@ def history(engine: Engine, claim_id: int) -> list[LogEntry]:
         figure = connection.execute(select(claims.c.figure).where(claims.c.id == claim_id)).first()
         if figure is None:
             raise ReviewError(f"no claim {claim_id} in this ledger")
-        found = _review_of(connection, claim_id)
+        found = review_of(connection, claim_id)
         figures = {figure[0], found.machine.get("figure") if found else None} - {None}
         merged = select(figure_merges.c.figure).where(figure_merges.c.into.in_(figures))
         conditions = [review_log.c.claim == claim_id, review_log.c.figure.in_(merged)]
@@ -292,28 +214,6 @@ def review_counts(engine: Engine, figure: str | None = None) -> dict[str, int]:
         query = query.where(claims.c.figure == figure)
     with engine.connect() as connection:
         return {state or "machine": count for state, count in connection.execute(query).all()}
-
-
-def append_log(connection: Connection, action: str, reviewer: str, before: Mapping[str, Any], after: Mapping[str, Any],
-         *, note: str | None = None, claim: int | None = None, figure: str | None = None,
-         review: int | None = None) -> None:
-    """Append one entry to the review log: the only way anything is written to it."""
-    connection.execute(insert(review_log).values(
-        review=review, claim=claim, figure=figure, action=action, before=_json(before), after=_json(after),
-        note=note, reviewer=reviewer, at=_now()))
-
-
-def _review_of(connection: Connection, claim_id: int) -> Review | None:
-    row = connection.execute(select(reviews).where(reviews.c.claim == claim_id)).mappings().first()
-    return as_review(row) if row is not None else None
-
-
-def as_review(row: RowMapping) -> Review:
-    return Review(id=row["id"], claim=row["claim"], article=row["article"], start=row["start"], end=row["end"],
-                  verdict=row["verdict"],
-                  corrections=json.loads(row["corrections"]), machine=json.loads(row["machine"]), note=row["note"],
-                  reviewer=row["reviewer"], version=row["version"], needs_look=row["needs_look"],
-                  updated_at=row["updated_at"])
 
 
 def _as_entry(row: RowMapping) -> LogEntry:
@@ -350,9 +250,3 @@ def _converted(name: str, value: object) -> Any:
     return text
 
 
-def _json(value: Mapping[str, Any]) -> str:
-    return json.dumps(dict(value), ensure_ascii=False, sort_keys=True)
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")

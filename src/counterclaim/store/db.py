@@ -36,6 +36,7 @@ from counterclaim import syndication
 if TYPE_CHECKING:
     from alembic.config import Config
 from counterclaim.model import AUTHOR, Actor, Article, Claim, Extracted, TermUse
+from counterclaim.store.reviews import carry_reviews
 from counterclaim.store.schema import actors, articles, claims, figure_merges, mentions, minhash_bands, term_uses
 from counterclaim.store.search import word_search
 
@@ -281,11 +282,12 @@ def _insert(connection: Connection, item: Extracted, known: Mapping[str, Actor])
         return False
     signature = syndication.signature(article.text)
     group = _same_story(connection, signature) or article.id
+    earlier = _earlier_version(connection, article)
     connection.execute(articles.insert().values(
         id=article.id, doc=article.doc, url=article.url, outlet=article.outlet,
         date=article.date, title=article.title, text=article.text,
         source_path=article.source_path, ingested_at=datetime.now(UTC).isoformat(),
-        version_of=_earlier_version(connection, article), syndication=group,
+        version_of=earlier, syndication=group,
         minhash=syndication.to_bytes(signature),
     ))
     connection.execute(minhash_bands.insert(), [
@@ -294,6 +296,8 @@ def _insert(connection: Connection, item: Extracted, known: Mapping[str, Actor])
     if found:
         connection.execute(claims.insert(), _claim_rows(connection, article, found, group))
         _save_actors(connection, article, found, known)
+        if earlier is not None:
+            carry_reviews(connection, earlier, article.id)
     if item.terms:
         connection.execute(term_uses.insert(), [{**asdict(t), "outlet": article.outlet} for t in item.terms])
     return True
