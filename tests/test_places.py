@@ -119,3 +119,115 @@ def test_a_place_is_carried_from_the_sentence_before_but_not_into_a_running_tota
     assert found[9].place == "Kharkiv" and found[9].place_link.startswith("carried from the previous sentence")
     assert found[1200].place is None  # a running total is not a count for that town
     assert found[4].place is None  # another paragraph
+
+
+# --- Issue 21: the event's place, apart from the speaker's --------------------------------------------------------
+
+
+def _placed(text: str, title: str = "", date: str = "2024-05-01") -> dict[float, object]:
+    """The claims of a one-paragraph article by value (the title is its first line)."""
+    from counterclaim.model import Article
+
+    body = f"{title}\n\n{text}" if title else text
+    article = Article(id="t", doc="t.txt", text=body, title=title or None, date=date)
+    return {c.value: c for c in next(extract_articles([article]))}
+
+
+@pytest.mark.parametrize(("text", "value", "expected"), [
+    ("In Mosul, 4 people were killed when a car bomb exploded, police said.", 4, "Mosul"),
+    ("Near Bakhmut, 5 soldiers were wounded by shelling, the army said.", 5, "Bakhmut"),
+    ("AROUND ALEPPO, government shelling killed 12 civilians, the monitor said.", 12, "ALEPPO"),
+    ("At Kidal, the army said its troops had killed 20 militants.", 20, "Kidal"),
+])
+def test_a_sentence_initial_preposition_places_the_event(text: str, value: int, expected: str) -> None:
+    claim = _placed(text)[value]
+    assert claim.place == expected, (claim.place, claim.place_link)
+
+
+@pytest.mark.parametrize(("text", "value", "expected"), [
+    ("Speaking to reporters in London, the minister said 8 civilians were killed in Mykolaiv.", 8, "Mykolaiv"),
+    ("Speaking in Paris, the minister said 300 fighters had been killed.", 300, None),
+    ("At a briefing in Khartoum, the army said 12 fighters were killed in Nyala.", 12, "Nyala"),
+    ("In a statement issued in Addis Ababa, the army said 40 fighters were killed near Dessie.", 40, "Dessie"),
+    ("The health office in Mekelle said 20 people were killed in Adigrat.", 20, "Adigrat"),
+    ("The defence minister, speaking on television in Kyiv, said 7 people were wounded.", 7, None),
+    ("The UN said in Geneva that 15 aid workers had been killed this year.", 15, None),
+])
+def test_the_speakers_place_is_not_the_events(text: str, value: int, expected: str | None) -> None:
+    claim = _placed(text)[value]
+    assert claim.place == expected, (claim.place, claim.place_link)
+
+
+def test_an_origin_is_not_the_place_of_the_event() -> None:
+    claim = _placed("Rockets fired from Lebanon wounded 3 people in Nahariya, medics said.")[3]
+    assert (claim.place, claim.country) == ("Nahariya", "IL"), claim.place_link
+    assert _placed("Drones launched from Yemen killed 2 people, officials said.")[2].place is None
+
+
+@pytest.mark.parametrize(("title", "text", "value", "country"), [
+    ("Ukraine war: strikes on Kherson region", "In the South, shelling killed 6 civilians, officials in Ukraine said.",
+     6, "UA"),
+    ("Nigeria: attacks in Borno", "Gunmen killed 9 farmers across the North-East of Nigeria's Borno, police said.",
+     9, None),
+])
+def test_a_region_word_is_a_region_of_the_articles_country(title: str, text: str, value: int,
+                                                            country: str | None) -> None:
+    claim = _placed(text, title)[value]
+    if country is None:
+        assert claim.place is None or claim.country == "NG", (claim.place, claim.country, claim.place_link)
+    else:
+        assert claim.place is not None and claim.place.lower() == "south" and claim.country == country, claim
+        assert claim.lat is None  # a region word has no point
+
+
+def test_a_region_word_never_resolves_to_a_town_elsewhere() -> None:
+    assert resolve("North").place is None
+    claim = _placed("Fighting in the North has killed 30 people this month, the army said.")[30]
+    assert claim.place is None, (claim.place, claim.country, claim.place_link)
+
+
+def test_a_town_is_more_specific_than_a_region() -> None:
+    claim = _placed("In the North, gunmen killed 11 villagers near Kidal, officials said.", "Mali: attack on villagers")
+    assert claim[11].place == "Kidal", claim[11].place_link
+
+
+def test_a_repeated_phrase_takes_the_place_of_its_own_words() -> None:
+    from counterclaim.model import Article
+
+    text = ("Shelling killed 2 people in Kherson on Monday, and shelling killed 2 people in Sumy on Tuesday, "
+            "officials said.")
+    claims = next(extract_articles([Article(id="t", doc="t.txt", text=text, date="2024-05-01")]))
+    assert [c.place for c in claims if c.value == 2] == ["Kherson", "Sumy"]
+
+
+def test_two_towns_in_one_sentence_give_each_count_its_own() -> None:
+    found = _placed("Shelling killed 4 people in Kramatorsk and 2 in Sloviansk on Tuesday, officials said.")
+    assert (found[4].place, found[2].place) == ("Kramatorsk", "Sloviansk")
+
+
+def test_equal_counts_in_two_towns_are_two_claims() -> None:
+    from counterclaim.model import Article
+
+    text = ("An air strike killed 5 people in Idlib on Monday, rescuers said. "
+            "Another air strike killed 5 people in Aleppo on Monday, rescuers said.")
+    claims = next(extract_articles([Article(id="t", doc="t.txt", text=text, date="2024-05-01")]))
+    assert sorted(c.place or "" for c in claims if c.value == 5) == ["Aleppo", "Idlib"]
+
+
+def test_a_place_outside_the_articles_country_needs_evidence() -> None:
+    # A single town of that name abroad is no evidence in an article about another country.
+    assert resolve("Dessie", "UA").place is None
+    assert resolve("Dessie", "UA", frozenset({"ET"})).place is not None  # the article names Ethiopia
+    assert resolve("Kursk", "UA").place is not None  # a conflict place of the curated list
+
+
+def test_a_village_unknown_to_the_gazetteer_takes_the_country_of_its_region() -> None:
+    text = ("Soldiers attacked the village of Htee Tongo in Kayin State overnight. "
+            "At least 25 people were killed, local officials said.")
+    claim = _placed(text)[25]
+    assert (claim.place, claim.country, claim.place_id) == ("Htee Tongo", "MM", None), claim.place_link
+
+
+def test_a_place_hit_in_the_sentence_before_is_carried() -> None:
+    claim = _placed("Russian missiles hit Zaporizhzhia on Monday. Six people were killed, the governor said.")[6]
+    assert claim.place == "Zaporizhzhia", claim.place_link

@@ -14,10 +14,11 @@
    (`nlp/measures.py`); a number with neither is not a claim;
 5. find who asserts it (`nlp/attribution.py`): its reporting clause, its quotation's
    speaker, or the previous sentence's source where the article links them;
-6. merge the mentions of one figure (headline, lead, quote) into one claim;
-7. link each claimant to an actor and each counted phrase to a group (`actors/`);
-8. read the period of each count from its sentence, against the article date
-   (`periods.py`), and the place it happened (`places.py`);
+6. read the period of each count from its sentence, against the article date
+   (`periods.py`), and the place it happened from the sentence's parse (`places.py`);
+7. merge the mentions of one figure (headline, lead, quote) into one claim, never two
+   counts of two towns;
+8. link each claimant to an actor and each counted phrase to a group (`actors/`);
 9. decide the war each claim belongs to (`conflicts.py`) and the quantity it counts:
    its scope and figure (`figures.py`).
 """
@@ -48,7 +49,15 @@ from counterclaim.nlp.lexicons import MEASUREMENT_UNITS, MULTIPLIER_WORDS
 from counterclaim.nlp.measures import Measure, find_measure, other_measure, part_of_total, restates_figure
 from counterclaim.nlp.sentences import Quotation, Sentence, find_quotations, quotation_at, split_sentences
 from counterclaim.periods import find_period
-from counterclaim.places import PlaceLink, article_country, find_place, local_place, place_phrases, resolve
+from counterclaim.places import (
+    PlaceLink,
+    article_country,
+    find_place,
+    local_place,
+    named_countries,
+    place_phrases,
+    resolve,
+)
 
 QUALIFIER_RANK = {"exact": 0, "approx": 1, "range": 1, "over": 2, "under": 2, "at_least": 3, "at_most": 3}
 # Nouns that a number after them names rather than counts: "Route 60", "Operation 1027".
@@ -113,15 +122,17 @@ def extract_articles(
             rules.append(partial(_claim_list, article, context, plan.numbers))
         # The rules of the whole chunk run together, so that the sentences and entities
         # they ask for are parsed in batches (nlp/batching.py).
-        for article, plan, claims in zip(chunk, plans, run_together(rules), strict=True):  # steps 3-5
-            headline_end = _headline_end(plan.sentences)
-            merged = merge_repeats(claims, headline_end=headline_end)  # step 6
-            linked = link_claims(merged, base, provisional, article.text)  # step 7
+        for article, plan, context, claims in zip(chunk, plans, contexts, run_together(rules), strict=True):
+            # steps 3-5 above; the place before the merge, so that counts in two towns stay two
             country = article_country(article.text)
-            placed = [_with_place(_with_period(claim, article.date), country, plan.sentences)
-                      for claim in linked]  # step 8
+        contexts = []
+            placed = _with_places([_with_period(claim, article.date) for claim in claims], country,
+                                  named_countries(article.text), plan, context)  # step 6
+            merged = merge_repeats(placed, headline_end=_headline_end(plan.sentences))  # step 7
+            linked = link_claims(merged, base, provisional, article.text)  # step 8
+            contexts.append(context)
             lead = plan.sentences[:LEAD_SENTENCES]
-            yield with_figures(article, with_conflicts(article, placed, base, country, conflicts), starts,
+            yield with_figures(article, with_conflicts(article, linked, base, country, conflicts), starts,
                                lead_place=_lead_place(lead, country), lead_day=_lead_day(lead, article.date))  # step 9
 
 
@@ -181,18 +192,44 @@ def _with_period(claim: Claim, article_date: str | None) -> Claim:
     return with_fields(claim, period_start=period.start, period_end=period.end, cumulative=period.cumulative)
 
 
-def _with_place(claim: Claim, country: str | None, sentences: list[Sentence]) -> Claim:
-    start = max(0, claim.sentence.find(claim.text))
-    link = find_place(claim.sentence, start, start + len(claim.text), country)
-    if link is None and claim.cumulative is not True:
-        link = _carried_place(claim, sentences, country)
-    if link is None:
-        # No place in the sentence: the country the article is about, and no place.
+def _with_places(claims: list[Claim], country: str | None, named: frozenset[str], plan: _Plan,
+                 context: ArticleContext) -> list[Claim]:
+    """Each claim with the place of its own words in its own sentence (found by its
+    offsets, not by its text: a sentence may say the same words twice), read on the
+    sentence's parse where the number is known."""
+    starts = [s.start for s in plan.sentences]
+    at = [bisect_right(starts, claim.start) - 1 for claim in claims]
+    spans = [_number_span(claim, plan.sentences[i], plan.numbers.get(i, []))
+             for claim, i in zip(claims, at, strict=True)]
+    placed = []
+    for claim, index, span in zip(claims, at, spans, strict=True):
+        sentence = plan.sentences[index]
+        others = [s for s, i in zip(spans, at, strict=True) if i == index and s is not None and s != span]
+        doc = context.doc(index) if index in context.parsed else None
+        start, end = claim.start - sentence.start, claim.end - sentence.start
+        link = find_place(sentence.text, start, end, country, doc=doc, number=span, others=others, named=named)
+        if link is None and claim.cumulative is not True:
+            link = _carried_place(claim, plan.sentences, country, named)
+        placed.append(_placed(claim, link, country))
+    return placed
+
+
+def _number_span(claim: Claim, sentence: Sentence, found: list[Number]) -> tuple[int, int] | None:
+    """Where the claim's number is in its sentence: the number of its value inside its evidence."""
+    start, end = claim.start - sentence.start, claim.end - sentence.start
+    inside = [n for n in found if start <= n.start and n.end <= end]
+    same = [n for n in inside if n.value == claim.value and n.value_high == claim.value_high]
+    chosen = same or inside
+    return (chosen[-1].start, chosen[-1].end) if chosen else None
+
+
+def _placed(claim: Claim, link: PlaceLink | None, country: str | None) -> Claim:
+    if link is None or link.place is None:
+        # No place resolved in the sentence: the country the article is about, and no place.
         return with_fields(claim, country=country, place_link="the article's country") if country else claim
     place = link.place
-    return with_fields(claim, place=link.written, place_id=place.id if place else None,
-                   country=place.country if place else None, lat=place.lat if place else None,
-                   lon=place.lon if place else None, place_link=link.reason)
+    return with_fields(claim, place=link.written, place_id=place.id or None, country=place.country,
+                       lat=place.lat, lon=place.lon, place_link=link.reason)
 
 
 def _lead_day(lead: list[Sentence], article_date: str | None) -> str | None:
@@ -215,7 +252,8 @@ def _lead_place(lead: list[Sentence], country: str | None) -> str | None:
     return None
 
 
-def _carried_place(claim: Claim, sentences: list[Sentence], country: str | None) -> PlaceLink | None:
+def _carried_place(claim: Claim, sentences: list[Sentence], country: str | None,
+                   named: frozenset[str]) -> PlaceLink | None:
     """The place of the sentence before the claim's, in the same paragraph: "An air strike
     hit Jabalia camp. At least 12 people were killed." A running total is never carried
     (the caller checks): "Overall, 25,000 have been killed" is not a count for that town."""
@@ -223,7 +261,7 @@ def _carried_place(claim: Claim, sentences: list[Sentence], country: str | None)
     if index < 1 or sentences[index - 1].line != sentences[index].line:
         return None
     before = sentences[index - 1].text
-    link = find_place(before, len(before), len(before), country)
+    link = find_place(before, len(before), len(before), country, named=named)
     if link is None or link.place is None:
         return None
     return replace(link, reason="carried from the previous sentence " + link.reason.split(" ", 3)[-1])
@@ -447,7 +485,10 @@ def merge_repeats(claims: list[Claim], *, headline_end: int = 0) -> list[Claim]:
             continue
         best = claim if _weaker(twin, headline_end) and not _weaker(claim, headline_end) else twin
         qualifier = max((twin.qualifier, claim.qualifier), key=lambda q: QUALIFIER_RANK.get(q, 0))
-        kept[kept.index(twin)] = replace(best, qualifier=qualifier, optional=twin.optional and claim.optional)
+        merged = replace(best, qualifier=qualifier, optional=twin.optional and claim.optional)
+        if best.place is None and other.place is not None:  # the headline's figure, placed by the lead
+            merged = with_fields(merged, **{f: getattr(other, f) for f in PLACE_FIELDS})
+        kept[kept.index(twin)] = merged
     return kept
 
 
@@ -460,7 +501,7 @@ def _weaker(claim: Claim, headline_end: int) -> bool:
 def _same_figure(a: Claim, b: Claim, headline_end: int = 0) -> bool:
     if (a.value, a.value_high, a.unit, a.measure) != (b.value, b.value_high, b.unit, b.measure):
         return False
-    if a.value is None:
+    if a.value is None or _other_places(a, b):
         return False
     if a.claimant != b.claimant and not (_weaker(a, headline_end) or _weaker(b, headline_end)):
         return False
@@ -472,3 +513,12 @@ def _same_figure(a: Claim, b: Claim, headline_end: int = 0) -> bool:
 def _head_word(phrase: str) -> str:
     words = phrase.lower().split()
     return words[-1].rstrip("s") if words else ""
+        other = twin if best is claim else claim
+PLACE_FIELDS = ("place", "place_id", "country", "lat", "lon", "place_link")
+
+
+def _other_places(a: Claim, b: Claim) -> bool:
+    """Two counts of two towns (or camps, districts …): never one figure."""
+    return a.place_id != b.place_id and local_place(a.place_id) is not None and local_place(b.place_id) is not None
+
+

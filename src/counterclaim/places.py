@@ -7,11 +7,18 @@ districts, oblasts, front-line towns). Names match by their plain form, then by 
 transliteration-insensitive key as actor names ("Khan Yunis" = "Khan Younis").
 
 `find_place` reads the claim's sentence: the place phrases are capitalised names after a
-place preposition ("in Jabalia", "near Khan Younis", "across the Gaza Strip"). The one
-inside or right after the claim's evidence is "in the clause"; else the nearest in the
-sentence is "in the sentence". A name with candidates in several countries is resolved by
+place preposition of any case ("in Jabalia", "Near Khan Younis", "INSIDE RAFAH"), after a
+verb of attack ("hit Kharkiv") and the region words of the article's country ("in the
+North"). With the sentence's parse, the phrase tied to the claim's own number ("2 in
+Nikopol") wins, then one in its clause ("in the clause"), then one elsewhere in the
+sentence ("in the sentence"); a town wins over a region. The parse keeps out the place
+of the speaker ("speaking in Geneva", "said in a statement issued in Kinshasa", "the
+bureau in Bahir Dar said"), the place of another count of the sentence, and an origin
+("rockets fired from Gaza"). A name with candidates in several countries is resolved by
 the article's country (the country of its unambiguous places, or the one it names most),
-else left unresolved with its candidates in the reason. The dateline is never used.
+else left unresolved with its candidates in the reason; a name found only outside the
+article's country is resolved only with evidence: a conflict place of the curated list,
+or its country named in the article. The dateline is never used.
 """
 
 from __future__ import annotations
@@ -20,13 +27,13 @@ import os
 import re
 import sqlite3
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import closing
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from counterclaim.actors.base import yaml_data
@@ -34,16 +41,41 @@ from counterclaim.actors.groups import DEMONYMS
 from counterclaim.actors.names import plain, spelling_key
 from counterclaim.cache import cached_file, fingerprint
 
-PREPOSITION = re.compile(  # "in Jabalia", "near the Gaza Strip", and a list item "; Rafah city (…)"
-    r"(?:\b(?P<preposition>in|near|at|around|outside|across|from|inside|into|on|throughout|of)|;)\s+(?:the\s+)?"
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# "in Jabalia", "Near the Gaza Strip", "hit Kharkiv", and a list item "; Rafah city (…)". Not
+# "from": "rockets fired from Gaza", "shells fired from Goma" name where it came from.
+PREPOSITION = re.compile(
+    r"(?:\b(?P<preposition>(?i:in|near|at|around|outside|across|inside|into|on|throughout|of"
+    r"|hit|struck|shelled|bombed|attacked|stormed|raided|pounded))|;)\s+(?:(?i:the)\s+)?"
     r"(?P<name>(?:[A-Z][\w'’-]*|(?:al|el|ad|as|an|ar|ash)-[\w'’-]+)"
     r"(?:\s+(?:[A-Z][\w'’-]*|(?:al|el|ad|as|an|ar|ash|ez)-[\w'’-]+|of|de|du))*)"
 )
 # "of" names a place only after a place word: "the city of Rafah", "north of Kyiv" — not
 # "members of the Fano militia" or "the wing of the Palestinian group".
+# So does "of" after a noun of attack: "the shelling of El Fasher", "the fall of Goma".
 PLACE_BEFORE_OF = frozenset("""city town village camp district region province state governorate oblast
 outskirts suburbs suburb centre center heart streets north south east west northeast northwest southeast
-southwest area areas vicinity countryside port capital municipality neighbourhood neighborhood""".split())
+southwest area areas vicinity countryside port capital municipality neighbourhood neighborhood
+shelling bombing bombardment siege fall capture storming encirclement""".split())
+# "in the North", "across the South-East", "the north of the country": a region of the
+# article's own country, never a town of that name elsewhere. Not "the south of Bolívar"
+# (the place is Bolívar), not "North of Bakhmut" (a direction from a town).
+REGION_PHRASE = re.compile(
+    r"\b(?P<preposition>(?i:in|across|throughout|into|of|around|inside))\s+(?i:the)\s+"
+    r"(?P<name>(?i:(?:north|south)(?:-?(?:east|west))?|east|west))(?![-\w])"
+    r"(?!\s+(?i:of)\s+(?!(?i:the\s+country)\b))"
+)
+COMPASS = frozenset("""north south east west northeast northwest southeast southwest north-east north-west
+south-east south-west""".split())
+# The parse's words of speaking: a place under one of them is where the statement was made.
+SPEECH_WORDS = frozenset("""speak address tell brief say announce declare testify
+statement briefing remark remarks conference interview television radio broadcast communique
+speech""".split())
+REPORTING_VERBS = frozenset("""say tell announce report state add claim confirm declare estimate write speak
+brief note warn""".split())
+WIDE_KINDS = frozenset({"region", "state", "oblast", "province", "governorate", "country"})
 # A name right before one of these words describes who, not where: "the Fano militia",
 # "Israeli forces", "the Palestinian group".
 DESCRIBES_ACTOR = frozenset("""group groups militia militias army armed forces force troops soldiers fighters
@@ -55,6 +87,7 @@ CLAUSE_REACH = 80  # characters after the evidence still in its clause
 GENERIC_ENDINGS = ("city", "town", "camp", "refugee camp", "township", "village", "district", "governorate",
                    "province", "region", "state", "oblast", "area", "neighbourhood", "neighborhood")
 NAME_RUN = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
+LINE_NAME_RUN = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*")  # a run of names within a line
 MIN_CITY_POPULATION = 15_000
 # A count in one of these is a local figure, apart from the national one; a count "in
 # Gaza" or "in Donetsk Oblast" is what a national toll is reported as, so it is not.
@@ -194,9 +227,15 @@ def _write_index(connection: sqlite3.Connection) -> None:
 
 
 @lru_cache(maxsize=1 << 16)  # news names the same places again and again
-def resolve(name: str, context: str | None = None) -> PlaceLink:
-    """The place `name` means, in an article about `context` (a country code) if given."""
-    if plain(name) in NOT_PLACES:
+def resolve(name: str, context: str | None = None, named: frozenset[str] = frozenset()) -> PlaceLink:
+    """The place `name` means, in an article about `context` (a country code) if given,
+    which names the countries `named` by name.
+
+    A place found only outside `context` needs evidence: a conflict place of the curated
+    list, or its country among `named` ("Palma" in an article about Sudan is not Palma
+    de Mallorca). A compass word ("North") is never a town: `region_link` reads it.
+    """
+    if plain(name) in NOT_PLACES or plain(name) in COMPASS:
         return PlaceLink(None, name, "not a place name")
     candidates = gazetteer().candidates(name)
     if not candidates:
@@ -208,13 +247,28 @@ def resolve(name: str, context: str | None = None) -> PlaceLink:
     pool = curated or candidates
     countries = {p.country for p in pool}
     if len(countries) > 1 and context:
-        pool = [p for p in pool if p.country == context] or pool
+        pool = [p for p in pool if p.country == context] or [p for p in pool if p.country in named] or pool
+        countries = {p.country for p in pool}
+    if len(countries) > 1:
+        pool = [p for p in pool if p.country in named] or pool  # "Tripoli" where the article names Libya
         countries = {p.country for p in pool}
     if len(countries) > 1:
         listed = ", ".join(sorted(f"{p.name} ({p.country})" for p in pool)[:6])
         return PlaceLink(None, name, f"ambiguous: {listed}")
     best = max(pool, key=lambda p: (p.curated, p.kind == "country", p.population))
+    if context and best.country != context and not best.curated and best.kind != "country" \
+            and best.country not in named:
+        return PlaceLink(None, name, f"outside the article's country: {best.name} ({best.country})")
     return PlaceLink(best, name, "gazetteer")
+
+
+def region_link(written: str, context: str | None) -> PlaceLink:
+    """ "the North" of an article about `context`: that country's region, with no point."""
+    if not context:
+        return PlaceLink(None, written, "a region of an unknown country")
+    word = written.lower().replace("-", "")
+    place = Place(f"{context.lower()}-{word}", written.title(), "region", context, None, None)
+    return PlaceLink(place, written, "a region of the article's country")
 
 
 def local_place(place_id: str | None) -> Place | None:
@@ -251,10 +305,9 @@ def place_phrases(text: str) -> Iterator[re.Match[str]]:
         yield match
 
 
-def article_country(text: str) -> str | None:
-    """The country an article is about: the one its unambiguous places (after a place
-    preposition) and the countries and conflict places it names point to most often,
-    at least twice."""
+def article_votes(text: str) -> Counter[str]:
+    """How often `text` points to each country: its unambiguous places (after a place
+    preposition) and the countries and conflict places it names."""
     votes: Counter[str] = Counter()
     for match in place_phrases(text):
         link = resolve(match.group("name"))
@@ -264,35 +317,201 @@ def article_country(text: str) -> str | None:
         link = resolve(match.group(0))
         if link.place is not None and (link.place.kind == "country" or link.place.curated):
             votes[link.place.country] += 1
+    return votes
+
+
+def named_countries(text: str) -> frozenset[str]:
+    """The countries `text` names by their own name ("Libya", "Ethiopia's")."""
+    found = set()
+    for match in LINE_NAME_RUN.finditer(text):
+        run = match.group(0)
+        for name in (run, *(run.split(" ") if " " in run else ())):
+            link = resolve(name.removesuffix("'s").removesuffix("’s"))
+            if link.place is not None and link.place.kind == "country":
+                found.add(link.place.country)
+                break
+    return frozenset(found)
+
+
+def article_country(text: str) -> str | None:
+    """The country an article is about: the one its unambiguous places (after a place
+    preposition) and the countries and conflict places it names point to most often,
+    at least twice."""
+    votes = article_votes(text)
     if not votes:
         return None
     country, count = votes.most_common(1)[0]
     return country if count >= 2 else None
 
 
-def find_place(sentence: str, evidence_start: int, evidence_end: int, context: str | None) -> PlaceLink | None:
+@dataclass(frozen=True)
+class _Phrase:
+    """A place phrase of a sentence: where its name is and what it resolves to."""
+
+    start: int  # of the name
+    end: int
+    preposition_at: int  # of the preposition (the name's start for a list item)
+    link: PlaceLink
+    region: bool  # a region word ("the North") or a wide place (an oblast, a state, a country)
+
+
+def _phrases(sentence: str, context: str | None, named: frozenset[str]) -> list[_Phrase]:
+    """The place phrases of `sentence` in order, a place's container left out: in "the
+    village of Ntoyo in North Kivu" and "At Wad al-Noura, in Gezira state", the second
+    names where the first lies. A first name the gazetteer lacks is still a place there,
+    in its container's country."""
+    found: list[tuple[re.Match[str], PlaceLink, bool]] = []
+    for match in place_phrases(sentence):
+        if plain(match.group("name")) not in COMPASS:  # a region word: REGION_PHRASE reads it
+            found.append((match, resolve(match.group("name"), context, named), False))
+    for match in REGION_PHRASE.finditer(sentence):
+        found.append((match, region_link(match.group("name"), context), True))
+    found.sort(key=lambda item: item[0].start())
+    phrases: list[_Phrase] = []
+    for index, (match, link, compass) in enumerate(found):
+        previous = found[index - 1] if index else None
+        if previous is not None and _contains(sentence, previous[0], match, link):
+            if previous[1].place is None and link.place is not None and previous[1].reason == "not in the gazetteer":
+                inside = Place("", previous[1].written, "unlisted", link.place.country, None, None)
+                phrases[-1] = replace(phrases[-1], link=PlaceLink(inside, previous[1].written,
+                                                                  f"in {link.written}, not in the gazetteer"))
+            continue
+        place = link.place
+        preposition_at = match.start("preposition") if match.group("preposition") else match.start("name")
+        wide = compass or (place is not None and place.kind in WIDE_KINDS)
+        phrases.append(_Phrase(match.start("name"), match.end("name"), preposition_at, link, wide))
+    return phrases
+
+
+def _contains(sentence: str, first: re.Match[str], second: re.Match[str], link: PlaceLink) -> bool:
+    """Whether `second` right after `first` names where it lies: "X in Y", "X, in Y"."""
+    if second.start() < first.end("name"):
+        return False
+    between = sentence[first.end("name"): second.start()]
+    preposition = (second.group("preposition") or "").lower()
+    return preposition == "in" and between.strip(" ,") == "" and link.place is not None and \
+        (first.group("preposition") or "").lower() in ("in", "at", "near", "of", "inside", "outside", "around")
+
+
+def find_place(
+    sentence: str, evidence_start: int, evidence_end: int, context: str | None, *,
+    doc: Doc | None = None, number: tuple[int, int] | None = None, others: Sequence[tuple[int, int]] = (),
+    named: frozenset[str] = frozenset(),
+) -> PlaceLink | None:
     """The place of the claim whose evidence is sentence[evidence_start:evidence_end].
 
-    Within the claim's own list item (between semicolons), the place named before it
-    ("in Jabalia camp (at least 63 fatalities)") or right after it ("killed in Rafah") is
-    "in the clause"; otherwise the nearest place of the sentence.
+    With `doc`, the sentence's parse, and `number`, where the claim's number is in it:
+    a place tied to the number ("and 2 in Nikopol") comes first, then one of its clause,
+    then any other of the sentence; the place of a speaker and of another count
+    (`others`, where the sentence's other claims' numbers are) never. Without them, the
+    place named in the claim's list item (between semicolons) before it ("in Jabalia camp
+    (at least 63 fatalities)") or right after it ("killed in Rafah") is "in the clause".
+    Within each rank a town wins over a region, then the nearest.
     """
     item_start = sentence.rfind(";", 0, evidence_start) + 1
     item_end = sentence.find(";", evidence_end)
     item_end = len(sentence) if item_end < 0 else item_end
-    found: list[tuple[tuple[int, int], PlaceLink]] = []
-    for match in place_phrases(sentence):
-        link = resolve(match.group("name"), context)
+    found: list[tuple[tuple[int, int, int, int], PlaceLink]] = []
+    for phrase in _phrases(sentence, context, named):
+        link = phrase.link
         if link.place is None and not link.reason.startswith("ambiguous"):
             continue
-        at, end = match.start("name"), match.end("name")
+        at, end = phrase.start, phrase.end
         in_item = item_start <= at < item_end
-        in_clause = in_item and (at < evidence_start or at <= evidence_end + CLAUSE_REACH)
-        # "in Deir Al-Balah (14 fatalities) and in Khan Younis": the name just before wins
-        distance = evidence_start - end if at < evidence_start else at - evidence_end
-        rank = (0 if in_clause else 1, distance)
-        reason = ("in the clause" if in_clause else "in the sentence") + f" ({link.reason})"
+        role = _role(doc, phrase, number, others) if doc is not None and number is not None else None
+        if role == "speaker" or (role == "other" and doc is not None and number is not None
+                                 and _names_its_own(doc, number)):
+            continue  # "15 in Pétion-Ville and 9 in Mirebalais": 9 is not Pétion-Ville's
+        if role is None:
+            role = "clause" if in_item and (at < evidence_start or at <= evidence_end + CLAUSE_REACH) else "sentence"
+        if evidence_start <= at < evidence_end:
+            distance = 0
+        else:  # "in Deir Al-Balah (14 fatalities) and in Khan Younis": the name just before wins
+            distance = evidence_start - end if at < evidence_start else at - evidence_end
+        rank = (0 if in_item else 1, ROLE_RANK[role], int(phrase.region), distance)
+        reason = ("in the clause" if role != "sentence" else "in the sentence") + f" ({link.reason})"
         found.append((rank, PlaceLink(link.place, link.written, reason)))
     if not found:
         return None
     return min(found, key=lambda item: (item[0], item[1].place is None))[1]
+
+
+ROLE_RANK = {"own": 0, "clause": 1, "sentence": 2, "other": 3}
+
+
+def _names_its_own(doc: Doc, number: tuple[int, int]) -> bool:
+    """Whether the number, or the noun it counts, has a place phrase of its own ("and 9
+    in Mirebalais"), known to the gazetteer or not: then another count's place is not its."""
+    counted = doc.char_span(number[0], number[1], alignment_mode="expand")
+    if counted is None or len(counted) == 0:
+        return False
+    target = counted.root
+    holders = [target, target.head] if target.dep_ == "nummod" else [target]
+    return any(child.dep_ == "prep" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in child.children)
+               for holder in holders for child in holder.children)
+
+
+def _role(doc: Doc, phrase: _Phrase, number: tuple[int, int], others: Sequence[tuple[int, int]]) -> str | None:
+    """What the parse says the place phrase is to the claim's number: "own" (tied to the
+    number or its counted noun), "clause" (met at or below the number's verb), "sentence",
+    "speaker" (under a word of speaking, in the subject of a verb of saying, or right
+    after it: "said in Geneva") or "other" (tied to another count of the sentence)."""
+    name = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
+    counted = doc.char_span(number[0], number[1], alignment_mode="expand")
+    if name is None or counted is None or len(name) == 0 or len(counted) == 0:
+        return None
+    anchor = name.root.head if name.root.dep_ == "pobj" else name.root
+    target = counted.root
+    reach = [target, *target.ancestors]
+    reached = {t.i for t in reach}
+    path: list[Token] = []  # from the preposition up to where it meets the number's ancestors
+    for token in (anchor, *anchor.ancestors):
+        if token.i in reached:
+            meet = token
+            break
+        path.append(token)
+    else:
+        return None
+    if any(t.lemma_.lower() in SPEECH_WORDS for t in path[1:]):
+        return "speaker"  # "Speaking in Geneva", "in a statement issued in Kinshasa"
+    if _reports(meet) and meet.i != target.i and (
+            (anchor.dep_ == "prep" and any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i == meet.i for t in path))
+            # "the bureau in Bahir Dar said"
+            or (len(path) == 1 and anchor.dep_ == "prep" and anchor.i > meet.i)):  # "said in Geneva that"
+        return "speaker"
+    owner = _count_of(anchor, number, others)
+    if owner is not None:
+        return owner
+    if meet.i == target.i:
+        return "own"
+    clause = []  # the number's ancestors up to its verb
+    for token in reach:
+        clause.append(token.i)
+        if token.pos_ in ("VERB", "AUX"):
+            break
+    return "clause" if meet.i in clause else "sentence"
+
+
+def _reports(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in REPORTING_VERBS
+
+
+def _count_of(anchor: Token, number: tuple[int, int], others: Sequence[tuple[int, int]]) -> str | None:
+    """ "own" or "other" where the place phrase hangs, before any verb, from the claim's
+    number, another count's number, or a noun counted by one of them."""
+    def spans(token: Token) -> list[tuple[int, int]]:
+        points = [token, *(c for c in token.children if c.dep_ == "nummod")]
+        return [(t.idx, t.idx + len(t.text)) for t in points]
+
+    def hits(span: tuple[int, int], point: tuple[int, int]) -> bool:
+        return span[0] < point[1] and point[0] < span[1]
+
+    for token in anchor.ancestors:
+        if token.pos_ in ("VERB", "AUX"):
+            return None
+        points = spans(token)
+        if any(hits(number, p) for p in points):
+            return "own"
+        if any(hits(other, p) for other in others for p in points):
+            return "other"
+    return None
