@@ -64,8 +64,9 @@ class Conflicts:
 
     by_id: dict[str, Conflict]
     word_conflict: dict[str, str]  # a word as written -> its conflict
-    longest: int  # the most words in one entry
     first_words: frozenset[str]  # the first word of every entry
+    # The first word of each entry of two words or more, and their numbers of words, most first.
+    lengths: dict[str, tuple[int, ...]]
 
     def votes(self, text: str, weight: int = 1) -> Counter[str]:
         """Each conflict's words in `text`, the longest entry at each word first ("South
@@ -79,7 +80,9 @@ class Conflicts:
         for i in [i for i, t in enumerate(tokens) if t in may_begin]:
             if i < free:
                 continue
-            for size in range(min(self.longest, len(tokens) - i), 0, -1):
+            for size in (*self.lengths.get(tokens[i], ()), 1):
+                if i + size > len(tokens):
+                    continue
                 conflict = self._conflict_of(" ".join(tokens[i:i + size]))
                 if conflict is not None:
                     found[conflict] += weight
@@ -152,9 +155,14 @@ def _conflicts(extra: tuple[str, ...], extra_names: tuple[tuple[str, str], ...])
         for word in conflict.words:
             for form in _forms(word):
                 word_conflict.setdefault(form, conflict.id)
-    longest = max((len(TOKEN.findall(w)) for w in word_conflict), default=1)
     first_words = frozenset(w.split(" ", 1)[0] for w in word_conflict)
-    return Conflicts({c.id: c for c in listed}, word_conflict, longest, first_words)
+    sizes: dict[str, set[int]] = {}
+    for entry in word_conflict:
+        words = entry.split(" ")
+        if len(words) > 1:
+            sizes.setdefault(words[0], set()).add(len(words))
+    lengths = {first: tuple(sorted(found, reverse=True)) for first, found in sizes.items()}
+    return Conflicts({c.id: c for c in listed}, word_conflict, first_words, lengths)
 
 
 def _forms(word: str) -> Iterable[str]:
