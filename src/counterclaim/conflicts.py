@@ -158,9 +158,9 @@ def _conflicts(extra: tuple[str, ...], extra_names: tuple[tuple[str, str], ...])
     first_words = frozenset(w.split(" ", 1)[0] for w in word_conflict)
     sizes: dict[str, set[int]] = {}
     for entry in word_conflict:
-        words = entry.split(" ")
-        if len(words) > 1:
-            sizes.setdefault(words[0], set()).add(len(words))
+        first, *rest = entry.split(" ")
+        if rest:
+            sizes.setdefault(first, set()).add(1 + len(rest))
     lengths = {first: tuple(sorted(found, reverse=True)) for first, found in sizes.items()}
     return Conflicts({c.id: c for c in listed}, word_conflict, first_words, lengths)
 
