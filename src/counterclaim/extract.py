@@ -46,7 +46,15 @@ from counterclaim.nlp.batching import batched, run_together
 from counterclaim.nlp.context import ArticleContext
 from counterclaim.nlp.counted import Counted, find_counted
 from counterclaim.nlp.lexicons import MEASUREMENT_UNITS, MULTIPLIER_WORDS
-from counterclaim.nlp.measures import Measure, find_measure, other_measure, part_of_total, restates_figure
+from counterclaim.nlp.measures import (
+    Measure,
+    find_measure,
+    other_measure,
+    part_of_total,
+    restates_figure,
+    share_measure,
+    share_of_earlier,
+)
 from counterclaim.nlp.sentences import Quotation, Sentence, find_quotations, quotation_at, split_sentences
 from counterclaim.periods import find_period
 from counterclaim.places import (
@@ -68,6 +76,8 @@ MAX_EVIDENCE_GAP = 10  # tokens between a number and its verb still shown as one
 DISTINCTIVE_VALUE = 10  # repeated values this large are one figure even with other words
 LEAD_SENTENCES = 3  # the title and the lead: where an article says what happened
 NEXT_WORD = re.compile(r"[\s-]*([A-Za-z]+)")
+# "four-wheel-drive", "two-storey": a number inside a compound modifier counts nothing.
+HYPHEN_COMPOUND = re.compile(r"-[A-Za-z]+-[A-Za-z]")
 
 
 @dataclass(frozen=True)
@@ -117,20 +127,20 @@ def extract_articles(
         texts = [_for_parser(plan.sentences[i].text) for plan in plans for i in plan.ahead]
         docs = iter(pipeline.parse(nlp, texts, batch_size=options.batch_size, entities=options.full_parse))  # step 2
         rules = []
+        contexts = []
         for article, plan in zip(chunk, plans, strict=True):
             context = ArticleContext(plan.sentences, plan.quotations, parse, {i: next(docs) for i in plan.ahead})
+            contexts.append(context)
             rules.append(partial(_claim_list, article, context, plan.numbers))
         # The rules of the whole chunk run together, so that the sentences and entities
         # they ask for are parsed in batches (nlp/batching.py).
         for article, plan, context, claims in zip(chunk, plans, contexts, run_together(rules), strict=True):
             # steps 3-5 above; the place before the merge, so that counts in two towns stay two
             country = article_country(article.text)
-        contexts = []
             placed = _with_places([_with_period(claim, article.date) for claim in claims], country,
                                   named_countries(article.text), plan, context)  # step 6
             merged = merge_repeats(placed, headline_end=_headline_end(plan.sentences))  # step 7
             linked = link_claims(merged, base, provisional, article.text)  # step 8
-            contexts.append(context)
             lead = plan.sentences[:LEAD_SENTENCES]
             yield with_figures(article, with_conflicts(article, linked, base, country, conflicts), starts,
                                lead_place=_lead_place(lead, country), lead_day=_lead_day(lead, article.date))  # step 9
@@ -175,12 +185,15 @@ def _may_count(text: str, number: Number) -> bool:
     them"), not a measure of time or size ("for 72 hours", "a six-week truce"), not a
     multiplier ("ten times more"). Dropping them before the parse spares parsing their
     sentences."""
-    if number.kind == "fraction":
+    if number.kind == "fraction" or HYPHEN_COMPOUND.match(text, number.end):
         return False
     word = NEXT_WORD.match(text, number.end)
     if word is None:
         return True
     unit = word.group(1).lower()
+    if unit in ("round", "rounds"):  # "1.2 million rounds of ammunition" counts; "two rounds" of talks no
+        after = NEXT_WORD.match(text, word.end())
+        return after is not None and after.group(1).lower() == "of"
     if unit == "times":
         after = NEXT_WORD.match(text, word.end())
         return after is None or after.group(1).lower() not in MULTIPLIER_WORDS
@@ -350,12 +363,14 @@ def _claim(
     measure = find_measure(counted, unit=number.unit)
     if measure is None and counted.kind == "repeat":
         return None
-    total = earlier[-1][1] if earlier and part_of_total(counted) else None
+    part = part_of_total(counted) or (measure is None and share_of_earlier(counted, unit=number.unit))
+    total = _total_of(counted, earlier) if part else None
     if measure is None and earlier and (total is not None or restates_figure(counted)):
         # "5,087 killed, including 2,055 children": a part takes the measure of its total.
-        measure = Measure(earlier[-1][1].measure, None, f"part of the figure '{earlier[-1][1].text}'")
+        whole = total or earlier[-1][1]
+        measure = Measure(whole.measure, None, f"part of the figure '{whole.text}'")
     if measure is None:
-        measure = other_measure(counted)
+        measure = other_measure(counted) or share_measure(counted, unit=number.unit)
     if measure is None or measure.agent:
         return None
     qualifier = _shared_qualifier(number, counted, earlier)
@@ -386,6 +401,19 @@ def _claim(
         part_of=f"{PART_MARK}{total.start}:{total.end}" if total is not None else None,
     )
     return counted, claim
+
+
+def _total_of(counted: Counted, earlier: list[tuple[Counted, Claim]]) -> Claim | None:
+    """The figure a part belongs to: the last one before it, or for a part that counts
+    people the last one of people ("arrested 40 and seized 12 cars. The suspects included
+    9 foreigners")."""
+    if not earlier:
+        return None
+    if counted.kind == "people":
+        people = [claim for other, claim in earlier if other.kind == "people"]
+        if people and earlier[-1][0].kind == "thing":
+            return people[-1]
+    return earlier[-1][1]
 
 
 def _shared_qualifier(number: Number, counted: Counted, earlier: list[tuple[Counted, Claim]]) -> str:
@@ -484,12 +512,21 @@ def merge_repeats(claims: list[Claim], *, headline_end: int = 0) -> list[Claim]:
             kept.append(claim)
             continue
         best = claim if _weaker(twin, headline_end) and not _weaker(claim, headline_end) else twin
+        other = twin if best is claim else claim
         qualifier = max((twin.qualifier, claim.qualifier), key=lambda q: QUALIFIER_RANK.get(q, 0))
         merged = replace(best, qualifier=qualifier, optional=twin.optional and claim.optional)
         if best.place is None and other.place is not None:  # the headline's figure, placed by the lead
             merged = with_fields(merged, **{f: getattr(other, f) for f in PLACE_FIELDS})
         kept[kept.index(twin)] = merged
     return kept
+
+
+PLACE_FIELDS = ("place", "place_id", "country", "lat", "lon", "place_link")
+
+
+def _other_places(a: Claim, b: Claim) -> bool:
+    """Two counts of two towns (or camps, districts …): never one figure."""
+    return a.place_id != b.place_id and local_place(a.place_id) is not None and local_place(b.place_id) is not None
 
 
 def _weaker(claim: Claim, headline_end: int) -> bool:
@@ -513,12 +550,3 @@ def _same_figure(a: Claim, b: Claim, headline_end: int = 0) -> bool:
 def _head_word(phrase: str) -> str:
     words = phrase.lower().split()
     return words[-1].rstrip("s") if words else ""
-        other = twin if best is claim else claim
-PLACE_FIELDS = ("place", "place_id", "country", "lat", "lon", "place_link")
-
-
-def _other_places(a: Claim, b: Claim) -> bool:
-    """Two counts of two towns (or camps, districts …): never one figure."""
-    return a.place_id != b.place_id and local_place(a.place_id) is not None and local_place(b.place_id) is not None
-
-

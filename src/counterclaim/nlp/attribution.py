@@ -86,6 +86,14 @@ class SourceHistory:
         lemma = head.lemma_.lower()
         wanted = "person" if head.lower_ in PERSON_PRONOUNS or _is_person_role(lemma) else None
         for source in itertools.chain(reversed(self.own), self.earlier()):
+            if wanted == "person" and source.kind != wanted and _spoken_for(source):
+                # "A spokesman for the state government said …. …, he said."
+                return Source(source.name, _unique((*source.aliases, phrase)), source.kind,
+                              f"'{phrase}' refers back to the spokesperson of {source.name}")
+            if wanted is None and source.kind == "person" and head.pos_ != "PRON" and lemma == "group":
+                body = _title_body(source)  # "RSF commander X said …. The group said …"
+                if body is not None:
+                    return Source(body, (phrase,), "group", f"'{phrase}' refers back to the group of {source.name}")
             if wanted and source.kind != wanted:
                 continue
             if head.pos_ != "PRON" and wanted is None and not _names_role(source, lemma):
@@ -102,6 +110,25 @@ class SourceHistory:
             return Source(entity.name, _unique((*entity.aliases, phrase)), entity.kind,
                           f"'{phrase}' refers back to {entity.name}")
         return None
+
+
+PERSON_ROLES = ("spokesman", "spokesperson", "spokeswoman", "commander", "chief", "leader", "official",
+                "representative", "head")
+TITLE_BODY = re.compile(r"^(?:the\s+)?((?:[A-Z][\w'’/&-]*\s+)+?)(?:" + "|".join(PERSON_ROLES) + r")\b")
+
+
+def _spoken_for(source: Source) -> bool:
+    """A body known through its spokesperson ("a spokesman for the Zamfara state government")."""
+    return any(w in PERSON_ROLES for alias in source.aliases for w in alias.lower().split()[:3])
+
+
+def _title_body(source: Source) -> str | None:
+    """The body in a person's title: "RSF commander Abdel Rahim Dagalo" → RSF."""
+    for alias in (source.name, *source.aliases):
+        match = TITLE_BODY.match(alias)
+        if match and match.group(1).strip() not in source.name:
+            return match.group(1).strip()
+    return None
 
 
 def _is_person_role(lemma: str) -> bool:
@@ -154,7 +181,7 @@ def reporters(doc: Doc, history: SourceHistory) -> list[Reporter]:
             said_by = (
                 _source_from_phrase(subject, history, f"subject of '{token.text}'")
                 if subject is not None
-                else _trailing_subject(token, history)
+                else _trailing_subject(token, history) or _opening_speaker(token, history)
             )
             if said_by is None:
                 continue
@@ -197,6 +224,10 @@ def _is_sentence_level(verb: Token) -> bool:
     """A reporting clause that frames the whole sentence, not one clause inside it."""
     if verb.dep_ in ("ROOT", "parataxis"):
         return True
+    if verb.head.dep_ == "ROOT" and verb.dep_ == "conj" and _own_clause(verb):
+        # "The war has left 150,000 dead, and UN agencies have put the toll at 380,000":
+        # a second clause with a subject of its own reports only itself.
+        return False
     if verb.head.dep_ == "ROOT" and verb.dep_ in ("conj", "ccomp"):
         return True
     # "…, the ministry said, adding that …"
@@ -211,6 +242,33 @@ def _is_sentence_level(verb: Token) -> bool:
     start = subject.left_edge.i
     trailing = [t for t in verb.doc[verb.i + 1 :] if not t.is_punct]
     return start > 0 and verb.doc[start - 1].text == "," and len(trailing) <= 6
+
+
+def _own_clause(verb: Token) -> bool:
+    """A reporting verb joined by "and"/"but" with a subject of its own to a clause that
+    reports nothing; a closing "…, the ministry said" after a comma frames the sentence."""
+    head = verb.head
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+    if subject is None or head.i > verb.i or head.lemma_.lower() in REPORTING_VERBS or head.pos_ != "VERB":
+        return False
+    before = verb.doc[subject.left_edge.i - 1] if subject.left_edge.i > 0 else None
+    return before is not None and before.dep_ == "cc" and before.head.i == head.i
+
+
+def _opening_speaker(verb: Token, history: SourceHistory) -> Source | None:
+    """ "Speaking to the BBC, the head of the city's administration, Roman Mrochko, said …":
+    the parser hangs the speaker on the opening clause as an apposition."""
+    for child in verb.children:
+        if child.dep_ == "advcl" and child.tag_ == "VBG" and child.i < verb.i:
+            appositions = [t for t in child.subtree if t.dep_ == "appos" and t.i < verb.i]
+            if not appositions:
+                return None
+            named = [t for t in appositions if t.pos_ == "PROPN"]
+            speaker = named[-1] if named else appositions[0]
+            source = _source_from_phrase(speaker, history, f"subject of '{verb.text}' (after an opening clause)")
+            role = _core_span(appositions[0]).text if appositions[0].i != speaker.i else ""
+            return Source(source.name, _unique((*source.aliases, role)), source.kind, source.reason)
+    return None
 
 
 def _trailing_subject(verb: Token, history: SourceHistory) -> Source | None:
@@ -511,6 +569,12 @@ def source_for(tokens: list[Token], found: list[Reporter], history: SourceHistor
         for ancestor in (start, *start.ancestors):
             if ancestor.i in verbs and ancestor.i != start.i:
                 return verbs[ancestor.i]
+            if ancestor.lower_ in RESPONSE_NOUNS and ancestor.dep_ == "pobj" and any(
+                t.dep_ == "relcl" for t in start.ancestors
+            ):
+                # "…, Hezbollah said, in response to Israeli strikes that killed 45": the
+                # speaker names the event it answers; the figure is the article's.
+                return Reporter(ancestor, AUTHOR_SOURCE_DESCRIBED, False)
             owner = _claim_owner(ancestor)
             if owner is not None:
                 return Reporter(ancestor, _source_from_phrase(owner, history, f"'{ancestor.text}' of"), False)
@@ -546,6 +610,9 @@ def _claim_owner(token: Token) -> Token | None:
     return None
 
 
+RESPONSE_NOUNS = frozenset({"response", "retaliation", "revenge", "reprisal", "answer"})
+AUTHOR_SOURCE_DESCRIBED = Source(AUTHOR, (), "group", "an event the statement responds to: the article's own voice")
+
 REFERS_BACK = re.compile(r"^(that|this|those|these)(['’]s| is| was| are| were)? (all )?according to\b",
                          re.IGNORECASE)
 
@@ -567,6 +634,16 @@ def links_to_previous(doc: Doc) -> str | None:
             return "continues the previous sentence ('others')"
         if token.lower_ == "them" and i > 0 and words[i - 1].lower_ == "of":
             return "continues the previous sentence ('of them')"
+    if len(words) > 1 and words[0].lower_ == "another" and words[1].like_num:
+        return "continues the previous sentence ('another')"
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    also = root is not None and any(c.lower_ == "also" and c.dep_ == "advmod" for c in root.children)
+    if root is not None and root.pos_ == "VERB" and also:
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and (subject.pos_ == "PRON" or any(
+            c.lower_ in ("the", "its", "their") for c in subject.children if c.dep_ in ("det", "poss")
+        )):
+            return "continues the previous sentence ('also')"
     for token in doc:
         if (
             token.lemma_.lower() in AGENTLESS_REPORTING

@@ -147,6 +147,12 @@ def _phrase_of(head: Token) -> str:
 
 def _kind(head: Token) -> str:
     lemma = head.lemma_.lower()
+    if lemma == "round" and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+        return "thing"  # "1,830 rounds of 7.62mm ammunition"
+    if head.lower_ == "others":
+        antecedent = _antecedent(head)  # "destroyed 23 combat vehicles … and seized 11 others"
+        if antecedent is not None and _kind(antecedent) == "thing":
+            return "thing"
     if lemma in MEASUREMENT_UNITS or head.lower_ in MEASUREMENT_UNITS:
         return "unit"
     if lemma in REPEAT_NOUNS or head.lower_.removesuffix("s") in REPEAT_NOUNS:
@@ -160,6 +166,15 @@ def _kind(head: Token) -> str:
     if lemma.endswith(("man", "men", "ist", "ian", "eer", "ier")):
         return "people"
     return "unknown"
+
+
+def _antecedent(others: Token) -> Token | None:
+    """The counted noun that "others" follows in its sentence: the nearest noun before it
+    with a number of its own."""
+    for token in reversed(others.doc[others.sent.start : others.i]):
+        if token.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "nummod" for c in token.children):
+            return token
+    return None
 
 
 def _is_demonym(word: str) -> bool:

@@ -43,6 +43,7 @@ VERB_MEASURES: dict[str, str] = {
     "neutralize": "killed", "neutralise": "killed", "wreck": "destroyed",
     "flatten": "destroyed", "level": "destroyed", "detonate": "destroyed", "blow": "destroyed",
     "dismantle": "destroyed", "recover": "seized",
+    "find": "seized", "discover": "seized", "uncover": "seized", "unearth": "seized",
     "intercept": "destroyed", "hit": "attacks", "sink": "destroyed", "bomb": "attacks",
     "shell": "attacks", "knock": "destroyed", "lose": "killed",
     # attacks
@@ -54,7 +55,18 @@ VERB_MEASURES: dict[str, str] = {
     "pledge": "aid", "approve": "aid", "allocate": "aid", "donate": "aid", "grant": "aid",
     "earmark": "aid", "disburse": "aid", "provide": "aid", "send": "aid", "deliver": "aid",
     "announce": "aid", "commit": "aid", "contribute": "aid", "fund": "aid",
+    "receive": "aid", "finance": "aid",
 }
+# Verbs of finding: weapons and caches found in a raid are seized; people found are not
+# (a count of bodies has its own noun).
+FIND_VERBS = frozenset({"find", "discover", "uncover", "unearth"})
+# Aid verbs that take a share: "only 41% funded", "has received 25% of the $190 million".
+SHARE_AID_VERBS = frozenset({"fund", "finance", "receive"})
+# What an attack aims at rather than a thing it damages: "struck 120 targets" counts
+# attacks, "hit 3 ammunition depots" things destroyed.
+TARGET_NOUNS = frozenset({"target", "site", "position", "objective", "location", "area", "village",
+                          "town", "city", "settlement", "locality", "district", "neighbourhood",
+                          "neighborhood", "community", "facility"})
 
 # When the counted thing is equipment or a place, these verbs change measure.
 THING_MEASURES: dict[str, str] = {
@@ -100,7 +112,7 @@ NOUN_MEASURES: dict[str, str] = {
     "fatality": "killed", "death": "killed", "dead": "killed", "body": "killed",
     "corpse": "killed", "killing": "killed", "martyr": "killed", "toll": "killed",
     "casualty": "killed_or_wounded", "loss": "killed_or_wounded",
-    "injury": "wounded", "wounded": "wounded", "injured": "wounded",
+    "injury": "wounded", "wounded": "wounded", "injured": "wounded", "wound": "wounded",
     "hostage": "held", "captive": "held", "abductee": "held",
     "prisoner": "captured", "detainee": "captured", "arrest": "captured",
     "abduction": "captured", "kidnapping": "captured", "pow": "captured",
@@ -155,12 +167,12 @@ house home building school hospital mosque church shelter tent structure bridge
 road tunnel position outpost checkpoint base post camp barracks headquarters
 village town city settlement district locality township community hamlet area
 battalion brigade unit company regiment division squad platoon cell
-installation facility site target infrastructure plant station
+installation facility site target infrastructure plant station device explosive
 """.split())
 # Units that make a number a measurement of time, distance or size, never a count.
 MEASUREMENT_UNITS = frozenset("""
 second minute hour day night week weekend month year decade century
-km kilometre kilometer mile metre meter foot feet inch yard mm cm kg kilogram gram
+km kilometre kilometer mile metre meter foot feet inch yard mm cm kg kilogram gram calibre caliber
 ton tonne pound litre liter gallon hectare acre degree mph kph knot
 year-old point round stage phase session episode
 increase rise decrease drop decline jump hike surge fall reduction cut
@@ -185,7 +197,7 @@ declare assert insist allege accuse warn indicate reveal disclose publish post t
 write mention recall explain stress underscore emphasise emphasize boast deny
 verify register revise raise lower
 brief inform testify show record document count tally put cite quote update
-read conclude affirm maintain argue suggest believe reckon calculate tell
+read conclude affirm maintain argue suggest believe reckon calculate tell find
 """.split())
 # Reporting verbs that cannot report on their own object: "claimed the lives of 23".
 REPORTING_NOT_WITH_OBJECT = {"claim": {"life", "responsibility", "credit"}}
@@ -194,10 +206,10 @@ TOLL_VERBS = frozenset({"rise", "reach", "climb", "stand", "hit", "top", "pass",
                         "surpass", "increase", "jump", "grow", "soar", "amount", "bring",
                         "raise", "put", "place", "be", "total", "near", "approach", "cross"})
 # Places of captivity: "remain in captivity", "held in detention".
-CAPTIVITY_NOUNS = frozenset({"captivity", "detention", "custody", "prison", "jail"})
+CAPTIVITY_NOUNS = frozenset({"captivity", "detention", "custody", "prison", "jail", "bar"})
 # Verbs that report only with a clause or quote; with a plain object they mean another
 # thing ("put the toll at", "recorded 12 attacks", "showed").
-REPORT_ONLY_WITH_CLAUSE = frozenset({"show", "read", "update", "believe", "reckon", "calculate"})
+REPORT_ONLY_WITH_CLAUSE = frozenset({"show", "read", "update", "believe", "reckon", "calculate", "find"})
 # Passive reporting verbs that carry a source from the sentence before (SCHEMA).
 AGENTLESS_REPORTING = frozenset({"say", "report", "believe", "confirm", "estimate", "fear",
                                  "think", "understand", "presume", "know", "expect"})
@@ -221,7 +233,9 @@ PROXY_HEADS = frozenset({"representative", "spokesman", "spokesperson", "spokesw
                          "official", "officials", "member", "members", "source", "sources",
                          "report", "reports", "statement", "statements", "figures", "data",
                          "statistics", "tally", "estimate", "estimates", "count", "figure",
-                         "number", "toll", "tallies", "account", "accounts"})
+                         "number", "toll", "tallies", "account", "accounts", "study", "studies",
+                         "investigation", "analysis", "survey", "review", "assessment", "research",
+                         "inquiry", "probe", "audit"})
 
 # Words that make a figure hypothetical, planned or demanded: kept, marked optional.
 HYPOTHETICAL_AUX = frozenset({"could", "may", "might", "would", "should"})
@@ -253,7 +267,7 @@ def _inflections(lemma: str) -> set[str]:
 
 
 IRREGULAR_REPORTING = frozenset("""said told wrote written showed shown put read thought
-believed stood held""".split())
+believed stood held found""".split())
 # Every word form of a reporting verb: a sentence without one reports nothing, which lets
 # the fast path skip its parse (extract.py).
 REPORTING_FORMS = frozenset(set().union(*(_inflections(v) for v in REPORTING_VERBS)) | IRREGULAR_REPORTING)

@@ -27,6 +27,7 @@ from counterclaim.nlp.lexicons import (
     CAPTIVE_NOUNS,
     CAPTIVITY_NOUNS,
     DEMAND_WORDS,
+    FIND_VERBS,
     HYPOTHETICAL_AUX,
     NEEDS_PARTICLE,
     NOUN_MEASURES,
@@ -35,7 +36,9 @@ from counterclaim.nlp.lexicons import (
     PREDICATE_MEASURES,
     REPEATED_ATTACK_VERBS,
     REPORTING_VERBS,
+    SHARE_AID_VERBS,
     SUBJECT_VERBS,
+    TARGET_NOUNS,
     THING_MEASURES,
     TOLL_MODIFIERS,
     TOLL_VERBS,
@@ -126,10 +129,73 @@ def find_measure(counted: Counted, *, unit: str) -> Measure | None:
     before = _verb_before(counted, kind, unit)  # "killed at least 20 farmers collecting …"
     if before is not None:
         return _with_hypothetical(before, kind)
+    if unit == "percent" and _share_of_money(counted):
+        return Measure("aid", counted.head, "a share of a sum of money")
+    listed = _list_verb(counted, kind, unit)  # "destroyed 6 positions, 3 BM-21 launchers, …"
+    if listed is not None:
+        return _with_hypothetical(listed, kind)
     noun = _noun_measure(counted.head, unit) or _noun_measure(counted.nominal, unit)
     if noun is not None:
         return _with_hypothetical(noun, kind)
     return _word_order(counted, kind)
+
+
+# Words that may stand between a list's verb and a later item of the list: numbers, nouns
+# and their modifiers, commas, "and", "including", "along with", "as well as".
+LIST_POS = frozenset({"NUM", "NOUN", "PROPN", "ADJ", "CCONJ", "DET", "SYM", "X", "PART"})
+LIST_WORDS = frozenset({"including", "among", "of", "with", "along", "together", "as", "well", "plus",
+                        "them", "which", "whom", "all", "overnight", ",", "-", "–", "(", ")", "'", "’"})
+MAX_LIST = 40
+
+
+def _list_verb(counted: Counted, kind: str, unit: str) -> Measure | None:
+    """The verb of an item list, carried to its later items however the parser hung them:
+    "captured two 105mm howitzers, 42 machine guns and 1.2 million rounds of ammunition",
+    "seized 11 others, along with two anti-aircraft guns".
+
+    Only for things (a count of people has a clause of its own) that are no subject, and
+    only across list words: any other verb, a semicolon or a full stop ends the list.
+    """
+    if kind not in ("thing", "unknown") or counted.nominal.dep_ in ("nsubj", "nsubjpass", "attr", "ROOT"):
+        return None
+    doc = counted.nominal.doc
+    for i in range(counted.first - 1, max(-1, counted.first - 1 - MAX_LIST), -1):
+        token = doc[i]
+        if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
+            if token.lower_ in LIST_WORDS:
+                continue  # "including", parsed as a verb
+            name = _verb(token, "thing" if kind == "unknown" else kind, unit)
+            return Measure(name, token, f"item of the list of '{token.text}'") if name else None
+        if token.pos_ in LIST_POS or token.lower_ in LIST_WORDS or (token.pos_ == "ADV" and token.i > 0):
+            continue
+        return None
+    return None
+
+
+def _share_of_money(counted: Counted) -> bool:
+    """ "16% of the $2.6 billion sought", "25% of the $190 million it needs": a funded share."""
+    if not counted.via_of or counted.head is None:
+        return False
+    return any(t.tag_ == "$" or t.text in ("$", "€", "£") for t in counted.head.subtree)
+
+
+def share_measure(counted: Counted, *, unit: str) -> Measure | None:
+    """A share of a place, a group or things that no word measures: "about 85% of
+    Port-au-Prince", "62% of schools remain closed": measure "other"."""
+    if unit != "percent" or not counted.via_of or counted.head is None:
+        return None
+    if counted.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return Measure("other", counted.head, f"a share of '{counted.head.text}'")
+
+
+def share_of_earlier(counted: Counted, *, unit: str) -> bool:
+    """ "women and children made up 40% of the victims": a share of the figure just given."""
+    head = counted.head
+    if unit != "percent" or not counted.via_of or head is None:
+        return False
+    definite = any(c.lower_ in ("the", "these", "those") for c in head.children if c.dep_ == "det")
+    return definite and head.lemma_.lower() in ("victim", "casualty", "dead", "death", "fatality", "wounded")
 
 
 def _repeated_attack(counted: Counted) -> Measure | None:
@@ -225,6 +291,10 @@ def _by_role(node: Token, kind: str, unit: str) -> Measure | None:
     dep = node.dep_
     if dep == "npadvmod" and head.tag_ in ("VBZ", "VBD") and node.i > head.i:
         dep = "dobj"  # headlines: "Shelling kills 14 in Kharkiv", with "kills" parsed as a noun
+    if dep == "npadvmod" and unit == "percent" and head.tag_ in ("VBN", "JJ") and node.i < head.i:
+        name = _predicate(head, kind) or _verb(head, kind, unit)  # "is only 41% funded"
+        if name:
+            return Measure(name, head, f"share '{head.text}'")
     lemma = head.lemma_.lower()
     if dep in OBJECT_DEPS or (dep == "pobj" and head.dep_ == "agent"):
         # "left 21 people wounded": the result predicate names the measure.
@@ -237,7 +307,13 @@ def _by_role(node: Token, kind: str, unit: str) -> Measure | None:
                 for obj in child.children:  # "treated 200 people for injuries"
                     if NOUN_MEASURES.get(obj.lemma_.lower()) == "wounded":
                         return Measure("wounded", obj, f"'{child.text} {obj.text}'")
-        name = _verb(head, kind, unit) or _displaced_from_home(head)
+        if node.lemma_.lower() == "life" and lemma in ("claim", "cost", "take") and dep == "dobj":
+            return Measure("killed", head, f"'{head.text} … lives'")  # "claimed more than 512,000 lives"
+        name = _verb(head, kind, unit) or _displaced_from_home(head) or _out_of_action(head)
+        if name == "attacks" and lemma in ("hit", "strike") and kind == "thing" and (
+            node.lemma_.lower() not in TARGET_NOUNS
+        ):
+            name = "destroyed"  # "hit 3 ammunition depots"; "struck 120 targets" stays attacks
         if name and lemma == "lose":
             # "lost 76,000 servicemen killed and wounded": the participle says how
             described = _on_phrase(node, kind)
@@ -280,7 +356,7 @@ def _by_role(node: Token, kind: str, unit: str) -> Measure | None:
         # "140 are missing", parsed with "missing" as the verb.
         return Measure(PREDICATE_MEASURES[head.lower_], head, f"predicate '{head.text}'")
     if dep == "nsubj":
-        if lemma in SUBJECT_VERBS:
+        if lemma in SUBJECT_VERBS and not (kind == "thing" and SUBJECT_VERBS[lemma] == "missing"):
             return Measure(SUBJECT_VERBS[lemma], head, f"subject of '{head.text}'")
         if lemma in ("be", "remain", "stay", "go", "lie", "become", "sustain", "suffer"):
             return _copula(head, kind) or _suffered(head)
@@ -290,12 +366,25 @@ def _by_role(node: Token, kind: str, unit: str) -> Measure | None:
 
 
 def _displaced_from_home(verb: Token) -> str | None:
-    """ "forced from their homes", "driven out of their villages"."""
+    """ "forced from their homes", "driven out of their villages"; bodies "recovered from a
+    destroyed house" are not."""
+    if verb.lemma_.lower() in ("recover", "pull", "retrieve", "exhume", "dig", "rescue", "extract"):
+        return None
     for child in verb.children:
         if child.dep_ in ("prep", "prt") and child.lower_ in ("from", "out"):
             for obj in child.subtree:
                 if obj.lemma_.lower() in ("home", "house", "village", "land", "town", "city"):
                     return "displaced"
+    return None
+
+
+def _out_of_action(verb: Token) -> str | None:
+    """ "put out of action", "knocked out of service": equipment destroyed."""
+    for child in verb.children:
+        if child.dep_ in ("prep", "prt") and child.lower_ == "out" and any(
+            t.lower_ in ("action", "service", "commission") for t in child.subtree
+        ):
+            return "destroyed"
     return None
 
 
@@ -342,8 +431,8 @@ def _copula(verb: Token, kind: str) -> Measure | None:
                 described = _on_phrase(obj, kind)  # "among those killed were …"
                 if described is not None:
                     return described
-        if child.dep_ == "prep" and child.lower_ == "in":
-            for obj in child.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "behind"):
+            for obj in child.children:  # "remain in captivity", "are still behind bars"
                 if obj.lemma_.lower() in CAPTIVITY_NOUNS:
                     return Measure("held", obj, f"in '{obj.text}'")
     return _toll_subject(verb)
@@ -431,9 +520,11 @@ def _verb(verb: Token, kind: str, unit: str) -> str | None:
     name = VERB_MEASURES.get(lemma)
     if name is None:
         return None
-    if name == "aid" and unit in ("count", "percent"):
+    if name == "aid" and unit in ("count", "percent") and not (unit == "percent" and lemma in SHARE_AID_VERBS):
         return None
-    if kind == "people" and lemma in PEOPLE_ONLY_NOT:
+    if kind == "people" and lemma in PEOPLE_ONLY_NOT | FIND_VERBS:
+        return None
+    if lemma in FIND_VERBS and kind not in ("thing", "unknown"):
         return None
     if kind in ("thing", "unit"):
         return THING_MEASURES.get(lemma, name)
@@ -609,6 +700,8 @@ def _has_own_object(verb: Token, other: Token) -> bool:
     theirs = {t.i for t in other.subtree} - mine
     own = [t for t in verb.subtree if t.i not in theirs and (t.pos_ == "NUM" or t.lower_ in VAGUE_COUNTS)]
     own += [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.i not in theirs]
+    # "12 soldiers were killed and an unknown number wounded": a subject of its own
+    own += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in theirs and c.i > other.i]
     if verb.i in {t.i for t in other.ancestors}:  # verb heads other: other's part is not mine
         own = [t for t in own if t.i not in {x.i for x in other.subtree}]
     if verb.dep_ in ("acl", "amod", "relcl"):
