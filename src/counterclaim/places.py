@@ -244,7 +244,9 @@ def resolve(name: str, context: str | None = None, named: frozenset[str] = froze
     if not candidates:
         return PlaceLink(None, name, "not in the gazetteer")
     curated = [p for p in candidates if p.curated]
-    pool = curated or candidates
+    # A country's own name is the country, not a town named after it ("Lebanon", "Sudan").
+    states = [p for p in candidates if p.kind == "country"]
+    pool = curated or (states if len(states) == 1 else candidates)
     countries = {p.country for p in pool}
     if len(countries) > 1 and context:
         pool = [p for p in pool if p.country == context] or [p for p in pool if p.country in named] or pool
@@ -364,8 +366,10 @@ def _phrases(sentence: str, context: str | None, named: frozenset[str]) -> list[
     for match in place_phrases(sentence):
         if plain(match.group("name")) not in COMPASS:  # a region word: REGION_PHRASE reads it
             found.append((match, resolve(match.group("name"), context, named), False))
+    # The region words of an article that names one country and no other are that country's.
+    home = context or (next(iter(named)) if len(named) == 1 else None)
     for match in REGION_PHRASE.finditer(sentence):
-        found.append((match, region_link(match.group("name"), context), True))
+        found.append((match, region_link(match.group("name"), home), True))
     found.sort(key=lambda item: item[0].start())
     phrases: list[_Phrase] = []
     for index, (match, link, compass) in enumerate(found):
