@@ -38,7 +38,7 @@ CSV_FIELDS = ("doc", "conflict", "figure", "scope", "part_of", "review", "value"
               "measure", "counted", "counted_group", "group_category", "group_owner",
               "claimant", "claimant_id", "claimant_party", "claimant_link", "optional", "text", "start",
               "end", "date", "period_start", "period_end", "cumulative", "place", "place_id", "country", "lat",
-              "lon", "place_link", "outlet", "url", "article", "sentence", "claimant_aliases", "reasons")
+              "lon", "place_link", "outlet", "url", "article", "id", "sentence", "claimant_aliases", "reasons")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 

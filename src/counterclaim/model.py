@@ -151,6 +151,7 @@ class Claim:
     date: str | None = None
     url: str | None = None
     review: str | None = None  # a person's verdict (`review.py`): verified, corrected, rejected; None: unreviewed
+    id: int | None = field(default=None, compare=False)  # its number in the ledger, once stored
     reasons: tuple[str, ...] = field(default=(), compare=False)
 
 

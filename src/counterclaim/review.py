@@ -28,6 +28,7 @@ from sqlalchemy import Engine, func, insert, or_, select, update
 from sqlalchemy.engine import Connection, RowMapping
 from sqlalchemy.exc import IntegrityError
 
+from counterclaim.errors import CounterclaimError
 from counterclaim.model import MEASURES, QUALIFIERS
 from counterclaim.store.db import merged_figures
 from counterclaim.store.reviews import (
@@ -43,11 +44,11 @@ from counterclaim.store.reviews import (
 from counterclaim.store.schema import actors, claims, figure_merges, review_log, reviews
 
 VERDICTS = ("verified", "corrected", "rejected")
-class ReviewError(ValueError):
+class ReviewError(CounterclaimError, ValueError):
     """A review that cannot be made: an unknown claim, field or value; the message says which."""
 
 
-class ReviewConflict(Exception):
+class ReviewConflict(CounterclaimError):
     """An edit made against an older version of a review; `current` is the review now."""
 
     def __init__(self, current: Review | None, expected: int) -> None:

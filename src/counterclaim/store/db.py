@@ -689,5 +689,5 @@ def _claim(row: RowMapping) -> Claim:
         cumulative=row["cumulative"], place=row["place"], place_id=row["place_id"], country=row["country"],
         lat=row["lat"], lon=row["lon"], place_link=row["place_link"], group_category=row["group_category"],
         group_owner=row["group_owner"], conflict=row["conflict"], scope=row["scope"], figure=row["figure"],
-        part_of=row["part_of"], review=row["review"],
+        part_of=row["part_of"], review=row["review"], id=row["id"],
     )
