@@ -77,6 +77,8 @@ def find_measure(counted: Counted, *, unit: str) -> Measure | None:
         # "out of about 250 abducted", "including 29 confirmed dead": a part or total with a
         # predicate of its own keeps it; without one, the caller decides.
         own = _word_order(counted, kind, adjacent=counted.denominator)
+        if own is None and counted.denominator:
+            own = _own_total_measure(counted, kind, unit)
         if own is not None or counted.denominator:
             return own
     if node.dep_ == "conj" and node.pos_ in ("NOUN", "PROPN") and node.head.pos_ == "VERB":
@@ -198,6 +200,21 @@ def share_of_earlier(counted: Counted, *, unit: str) -> bool:
     return definite and head.lemma_.lower() in ("victim", "casualty", "dead", "death", "fatality", "wounded")
 
 
+def _own_total_measure(counted: Counted, kind: str, unit: str) -> Measure | None:
+    """The total of "N out of M" as a claim of its own where it names its measure: "9 out
+    of 10 attacks it investigated", "52 of the 60 missiles Russia fired" (both numbers)."""
+    head = counted.head
+    if head is None:
+        return None
+    for child in head.children:
+        if child.dep_ in ("relcl", "acl") and child.pos_ == "VERB" and child.lemma_.lower() not in REPORTING_VERBS:
+            name = _verb(child, kind, unit)
+            if name:
+                return Measure(name, child, f"total '{head.text} … {child.text}'")
+    noun = _noun_measure(head, unit)
+    return noun if noun is not None and noun.name == "attacks" else None
+
+
 def _repeated_attack(counted: Counted) -> Measure | None:
     """ "its positions were hit 23 times", "shelled the village 40 times overnight": how
     often an attack verb happened counts attacks; how often anything else did, nothing."""
@@ -243,6 +260,12 @@ def part_of_total(counted: Counted) -> bool:
     for sibling in node.head.children:  # "Among them were eight children"
         pronoun = any(o.lower_ in ("them", "whom", "those", "these") for o in sibling.children)
         if sibling.dep_ == "prep" and sibling.lower_ in ("among", "of") and pronoun:
+            return True
+        # "Of the 7.2 million people displaced, 4.9 million are in North Kivu"
+        total = any(o.dep_ == "pobj" and any(g.dep_ == "nummod" for g in o.children) for o in sibling.children)
+        copula = node.head.lemma_.lower() == "be"  # "…, 97 remain in Gaza" has a measure of its own
+        of_total = sibling.dep_ == "prep" and sibling.lower_ == "of" and sibling.i < node.i and total
+        if of_total and node.like_num and copula:
             return True
     for _ in range(3):
         if node.lower_ in ("including", "among", "includes", "include", "included"):
@@ -356,6 +379,9 @@ def _by_role(node: Token, kind: str, unit: str) -> Measure | None:
         # "140 are missing", parsed with "missing" as the verb.
         return Measure(PREDICATE_MEASURES[head.lower_], head, f"predicate '{head.text}'")
     if dep == "nsubj":
+        into = any(c.dep_ == "prep" and c.lower_ == "into" for c in head.children)
+        if lemma == "cross" and kind == "people" and into:  # "70,000 Sudanese have crossed into Chad"
+            return Measure("displaced", head, f"subject of '{head.text} into'")
         if lemma in SUBJECT_VERBS and not (kind == "thing" and SUBJECT_VERBS[lemma] == "missing"):
             return Measure(SUBJECT_VERBS[lemma], head, f"subject of '{head.text}'")
         if lemma in ("be", "remain", "stay", "go", "lie", "become", "sustain", "suffer"):
