@@ -13,11 +13,12 @@ BIN := $(VENV)/bin
 # Written after a successful install; newer than pyproject.toml means nothing to do.
 STAMP := $(VENV)/.installed
 
-.PHONY: help install demo test bench fuzz clean distclean
+.PHONY: help install demo check test bench fuzz clean distclean
 
 help:
 	@echo "make demo    install if needed, then extract the claims of examples/ as a table"
-	@echo "make test    install if needed, then ruff, import contracts, mypy and pytest"
+	@echo "make check   the quick lane while working: ruff, import contracts, mypy, the fast tests (under a minute)"
+	@echo "make test    install if needed, then ruff, import contracts, mypy and every test (what CI runs)"
 	@echo "make bench   throughput: number grammar, extraction vs the regex peer, store, compare, web, scale-out"
 	@echo "make fuzz    fuzz the text, HTML and JSONL readers (FUZZ_SECONDS=60 each)"
 	@echo "make install create $(VENV) and install counterclaim with its test extras and model"
@@ -40,6 +41,19 @@ $(STAMP): pyproject.toml
 demo: install
 	$(BIN)/counterclaim ingest examples/ --db counterclaim.db --actors examples/actors.yaml
 	$(BIN)/counterclaim claims --db counterclaim.db --format table
+
+# The quick lane: everything `make test` checks but the tests marked slow (processes,
+# clusters, whole corpora: picked with pytest's --durations), the web app's and browser's
+# tests (tests/test_web*.py), the PostgreSQL half of the store tests (a cluster to start
+# and stop) and review.py's whole-ledger reextract runs (until they are marked slow).
+# The doctests run in tests/test_docstrings.py.
+CHECK_TESTS := -m "not slow" --ignore-glob="tests/test_web*.py" -k "not postgresql and not reextract"
+
+check: install
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/lint-imports
+	$(BIN)/mypy
+	$(BIN)/python -m pytest -q $(CHECK_TESTS)
 
 test: install
 	$(BIN)/ruff check src tests benchmarks

@@ -67,8 +67,8 @@ def test_an_error_in_a_task_reaches_the_caller() -> None:
         run_together([lambda: batched(squares, 2), failing])
 
 
-@pytest.mark.parametrize("corpus", [ROOT / "examples", ROOT.parent / "shared" / "corpus" / "news"],
-                         ids=lambda p: p.name)
+@pytest.mark.parametrize("corpus", [pytest.param(ROOT / "examples", marks=pytest.mark.slow),
+                                    ROOT.parent / "shared" / "corpus" / "news"], ids=lambda p: p.name)
 def test_claims_of_a_batch_are_those_of_each_article_alone(corpus: Path, nlp: object) -> None:
     if not corpus.exists():
         pytest.skip(f"{corpus} is not here")

@@ -201,6 +201,7 @@ def test_claim_cases_floor(scores: dict[str, CaseScore], capsys: pytest.CaptureF
     assert result.attribution >= ATTRIBUTION_FLOOR, f"{result.line}: attribution below {ATTRIBUTION_FLOOR}"
 
 
+@pytest.mark.slow
 def test_heldout_articles_floor(nlp: object, capsys: pytest.CaptureFixture[str]) -> None:
     result = totals(score_all(HELDOUT))
     with capsys.disabled():

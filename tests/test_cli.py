@@ -247,7 +247,7 @@ def test_every_format_goes_to_the_output_file(runner: CliRunner, article: Path, 
 # --- What the tables say: a figure as a reader says it ------------------------------------------
 
 
-def test_a_figure_table_says_about_1200(examples_ledger: str) -> None:
+def test_a_figure_table_says_about_1200(runner: CliRunner, tmp_path: Path) -> None:
     from counterclaim.export import FIGURES, Format, render
 
     claim = {"party": "israel", "claimant": "IDF", "value": 1200.0, "value_high": None, "qualifier": "approx",
@@ -258,9 +258,12 @@ def test_a_figure_table_says_about_1200(examples_ledger: str) -> None:
     assert render([record], Format.table, out, layout=FIGURES) == 1
     assert "about 1,200" in out.getvalue() and "at least 14" in out.getvalue()
 
-    result = CliRunner().invoke(app, ["compare", "--db", examples_ledger, "--min-claims", "1", "--limit", "0"],
-                                env={"COLUMNS": "200"})
+    (tmp_path / "orvel.txt").write_text(
+        " date 2025-04-02 https://valdmark-courier.example/orvel\n\nAbout 1,200 fighters were killed near Orvel "
+        "last week, regional governor Ilse Marant said.\n", encoding="utf-8")
+    db = str(tmp_path / "ledger.db")
+    assert runner.invoke(app, ["ingest", str(tmp_path / "orvel.txt"), "--db", db]).exit_code == 0
+    result = runner.invoke(app, ["compare", "--db", db, "--min-claims", "1"], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
-    assert re.search(r"\b(about|more than|fewer than|at least) \d{1,3}(,\d{3})*\b", result.stdout)
-    assert not re.search(r"\b(approx|at_least|at_most|over|under) (\d|None)", result.stdout)
-    assert "None" not in result.stdout
+    assert "about 1,200" in result.stdout
+    assert not re.search(r"\b(approx|at_least|at_most|over|under) (\d|None)|None", result.stdout)

@@ -15,6 +15,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 ARTICLES = 2000
 PLACES = "Ardel Berun Caslo Dovik Emmer Falun Gorsk Hadar Istel Jorva Kemmet Lusk".split()
 
@@ -41,6 +43,7 @@ def _count(db: Path, query: str) -> int:
         return 0
 
 
+@pytest.mark.slow
 def test_sigkill_midway_then_rerun_stores_every_article_once(tmp_path: Path) -> None:
     corpus, db = tmp_path / "corpus", tmp_path / "ledger.db"
     _write_corpus(corpus)

@@ -20,7 +20,9 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPORA = [ROOT / "examples", ROOT.parent / "shared" / "corpus" / "seeds", ROOT.parent / "shared" / "corpus" / "news"]
 
 
-@pytest.mark.parametrize("corpus", CORPORA, ids=lambda p: p.name)
+# The demo corpus is the largest: `make check` leaves it to `make test`.
+@pytest.mark.parametrize("corpus", [pytest.param(CORPORA[0], marks=pytest.mark.slow), *CORPORA[1:]],
+                         ids=lambda p: p.name)
 def test_fast_path_equals_full_parse(corpus: Path) -> None:
     if not corpus.exists():
         pytest.skip(f"{corpus} is not here")
@@ -64,6 +66,7 @@ def test_attribute_index_finds_the_matches_of_the_matcher(nlp) -> None:
         assert ruler.match(doc) == AttributeRuler.match(ruler, doc), doc.text
 
 
+@pytest.mark.slow
 def test_ruler_and_lemmatizer_write_what_spacys_own_write(nlp) -> None:
     ruler, lemmatizer = nlp.get_pipe("attribute_ruler"), nlp.get_pipe("lemmatizer")
     sentences = _corpus_sentences()
@@ -76,6 +79,7 @@ def test_ruler_and_lemmatizer_write_what_spacys_own_write(nlp) -> None:
         assert written[0] == written[1], doc.text
 
 
+@pytest.mark.slow
 def test_entities_added_later_are_those_of_a_full_parse(nlp) -> None:
     texts = _corpus_sentences()
     full = pipeline.parse(nlp, texts, entities=True)

@@ -61,6 +61,7 @@ def _golds(shared: Path, folder: Path) -> dict[str, Path]:
 
 
 @pytest.mark.gold
+@pytest.mark.slow
 @pytest.mark.parametrize("name", list(FLOORS))
 def test_grouping_floors(name: str, ledger_claims: Path, shared: Path, tmp_path: Path,
                          capsys: pytest.CaptureFixture[str]) -> None:

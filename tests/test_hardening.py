@@ -146,6 +146,7 @@ def test_a_huge_feed_item_is_skipped_and_the_items_after_it_read(tmp_path: Path)
         ("article", "https://x.example/feed/3")]
 
 
+@pytest.mark.slow
 def test_a_plain_warc_cut_anywhere_inside_a_record_is_reported(tmp_path: Path) -> None:
     whole = tmp_path / "whole.warc"
     ends = write_warc(whole, CRAWL, compress=False)
@@ -181,6 +182,7 @@ def test_a_ledger_from_a_newer_version_is_one_line(tmp_path: Path) -> None:
     assert "upgrade counterclaim" in result.output
 
 
+@pytest.mark.slow
 def test_opening_a_new_ledger_at_once_from_many_processes(tmp_path: Path) -> None:
     start = tmp_path / "go"
     script = ("import pathlib, sys, time\n"
@@ -197,6 +199,7 @@ def test_opening_a_new_ledger_at_once_from_many_processes(tmp_path: Path) -> Non
         assert [opener.returncode for opener in openers] == [0] * 6, "\n".join(errors)[-2000:]
 
 
+@pytest.mark.slow
 def test_a_read_only_ledger_can_be_read(tmp_path: Path) -> None:
     if shutil.which("chattr") is None:
         pytest.skip("chattr (e2fsprogs) is not installed")

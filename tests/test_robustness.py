@@ -10,6 +10,7 @@ import sys
 import threading
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -33,6 +34,7 @@ def _good_articles(folder: Path, count: int, *, offset: int = 0) -> None:
         )
 
 
+@pytest.mark.slow
 def test_a_folder_of_good_and_hostile_files(tmp_path: Path) -> None:
     corpus, db, errors = tmp_path / "corpus", tmp_path / "ledger.db", tmp_path / "errors.jsonl"
     _good_articles(corpus, 500)
@@ -96,6 +98,7 @@ def test_extract_claims_never_raises_and_offsets_slice(text: str) -> None:
         assert claim.value_high is None or math.isfinite(claim.value_high)
 
 
+@pytest.mark.slow
 def test_readers_answer_while_an_ingest_writes(tmp_path: Path) -> None:
     corpus, db = tmp_path / "corpus", tmp_path / "ledger.db"
     _good_articles(corpus, 10)

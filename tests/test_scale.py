@@ -50,6 +50,7 @@ def one_process(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
+@pytest.mark.slow
 def test_dask_local_cluster_stores_the_claims_of_one_process(one_process: Path, tmp_path: Path) -> None:
     _ingest(tmp_path / "dask.db", "--dask", "local:2")
     claims = _claims_of(one_process)
@@ -57,11 +58,13 @@ def test_dask_local_cluster_stores_the_claims_of_one_process(one_process: Path, 
     assert _claims_of(tmp_path / "dask.db") == claims
 
 
+@pytest.mark.slow
 def test_two_worker_processes_store_the_claims_of_one_process(one_process: Path, tmp_path: Path) -> None:
     _ingest(tmp_path / "workers.db", "--workers", "2")
     assert _claims_of(tmp_path / "workers.db") == _claims_of(one_process)
 
 
+@pytest.mark.slow
 def test_chunks_spread_over_dask_workers_give_the_one_process_result() -> None:
     """Two articles per chunk, so every worker sees some articles and none sees all; the
     claims, terms and provisional actors still equal those of one process."""
@@ -96,6 +99,7 @@ def test_a_bad_dask_address_is_a_clear_error(tmp_path: Path) -> None:
     assert "local:N needs a number of workers" in result.output
 
 
+@pytest.mark.slow
 def test_a_warc_of_the_demo_corpus_reads_to_the_claims_of_its_files(tmp_path: Path) -> None:
     """Each demo file as a crawled page with its own bytes: the HTML pages as text/html,
     the text articles as text/plain (the JSON Lines file is no page, and stays out)."""

@@ -28,6 +28,7 @@ def claims_of(done: subprocess.CompletedProcess[str]) -> list[dict[str, object]]
     return [json.loads(line) for line in done.stdout.splitlines()]
 
 
+@pytest.mark.slow
 def test_claims_are_the_same_from_a_new_a_kept_and_no_cache(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     extract = ["extract", str(EXAMPLES), "--actors", str(EXAMPLES / "actors.yaml"), "--format", "jsonl"]
@@ -61,6 +62,7 @@ def test_a_new_version_of_the_data_is_a_new_file(tmp_path: Path, monkeypatch: py
     assert fingerprint([b"ab", b"c"]) != fingerprint([b"a", b"bc"])
 
 
+@pytest.mark.slow
 def test_read_paths_load_neither_the_model_nor_the_gazetteer(tmp_path: Path) -> None:
     db = tmp_path / "ledger.db"
     assert run(["ingest", str(EXAMPLES), "--db", str(db), "--actors", str(EXAMPLES / "actors.yaml")],
