@@ -378,6 +378,74 @@ def report(
     err.print(f"{count} figures written to {output}")
 
 
+class ScoreFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="The gold claims (JSON Lines, ../shared/gold/SCHEMA.md).",
+                                         metavar="GOLD.jsonl", exists=True, dir_okay=False)],
+    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders of articles: score what the current "
+                                                       "extractor finds in them.", metavar="PATH",
+                                                       show_default=False)] = None,
+    ledger: Annotated[str | None, typer.Option("--ledger", "--db", help="Score the claims stored in this ledger "
+                                               "(an SQLite file or a database URL) instead.")] = None,
+    docs: Annotated[Path | None, typer.Option("--docs", help="The gold's docs file (JSON Lines: doc, outlet, url): "
+                                              "an @author claim also accepts its outlet's name.",
+                                              exists=True, dir_okay=False)] = None,
+    figures: Annotated[bool, typer.Option("--figures", help="Also score the grouping of the claims into figures "
+                                          "and conflicts.")] = False,
+    show: Annotated[bool, typer.Option("--show", help="List the missed and extra claims, the wrong claimants and "
+                                       "the figures split or mixed (text only).")] = False,
+    format: Annotated[ScoreFormat, typer.Option("--format", "-f", help="text (the scorer's lines) or json (the "
+                                                "object `score.py --json` prints).")] = ScoreFormat.text,
+    model: ModelOption = None,
+    actors: ActorsOption = None,
+) -> None:
+    """Score the current extractor on articles, or a ledger, against a gold file, with the metrics of
+    ../shared/eval/score.py: claim P/R/F1, attribution, qualifier, full-claim F1, conflicting repeats.
+
+    Only the documents of the gold file are scored.
+
+    Example: counterclaim evaluate ../shared/gold/seeds.claims.jsonl ../shared/corpus/seeds
+    --docs ../shared/gold/seeds.docs.jsonl --figures
+    """
+    from counterclaim.evaluate import detail_lines, evaluate_file, summary_lines
+
+    if (ledger is None) == (not paths):
+        raise CounterclaimError("give the articles to extract (PATH...) or a ledger (--ledger DB), one of the two")
+    summary = RunSummary()
+    if ledger is not None:
+        from counterclaim.store import read_claims
+
+        engine = _ledger(ledger)
+        try:
+            scored = evaluate_file(gold, read_claims(engine), docs=docs, figures=figures)
+        finally:
+            engine.dispose()
+    else:
+        from counterclaim.extract import extract_each
+
+        options = _options(model=model, full_parse=False, actors=actors)
+
+        def claims() -> Iterator[Claim]:
+            for _article, found in extract_each(_articles(paths or [], summary, follow_symlinks=False),
+                                                options=options):
+                summary.articles += 1
+                summary.claims += len(found)
+                yield from found
+
+        scored = evaluate_file(gold, claims(), docs=docs, figures=figures)
+    if format is ScoreFormat.json:
+        print(json.dumps(scored.metrics(), indent=2))
+    else:
+        print("\n".join([*(detail_lines(scored) if show else []), *summary_lines(scored)]))
+    if ledger is None:
+        _finish(summary)
+
+
 def _ledger(db: str) -> Engine:
     from counterclaim.store import open_store
 
