@@ -74,6 +74,8 @@ class FigureClaim:
     lon: float | None
     revised_down: bool = False  # a running total lower than its source's earlier value
     start: int | None = None  # the evidence's offset in the article: its anchor there is `#claim-START`
+    id: int | None = None  # its number in the ledger
+    review: str | None = None  # a person's verdict (`review.py`); None: as the machine found it
 
 
 @dataclass(frozen=True)
@@ -279,4 +281,5 @@ def shown(claim: Claim) -> FigureClaim:
         period_start=claim.period_start, period_end=claim.period_end, cumulative=claim.cumulative,
         article=claim.article, sentence=claim.sentence, text=claim.text, counted=claim.counted,
         place=claim.place, place_id=claim.place_id, lat=claim.lat, lon=claim.lon, start=claim.start,
+        id=claim.id, review=claim.review,
     )
