@@ -245,6 +245,8 @@ def list_claims(
     conflict: ConflictOption = None,
     figure: Annotated[str | None, typer.Option(help="Only the claims of this figure (its id, as `compare` prints it).")]
     = None,
+    review: Annotated[str | None, typer.Option(help="Only claims in this review state: machine (not reviewed), "
+                                                    "verified, corrected or rejected (left out otherwise).")] = None,
     format: FormatOption = Format.table,
     output: OutputOption = None,
 ) -> None:
@@ -255,7 +257,8 @@ def list_claims(
     from counterclaim.store import ClaimFilter, read_claims
 
     filters = ClaimFilter(measure=measure, claimant=claimant, party=party, outlet=outlet, since=since,
-                          search=search, place=place, country=country, conflict=conflict, figure=figure)
+                          search=search, place=place, country=country, conflict=conflict, figure=figure,
+                          review=review)
     engine = _ledger(db)
     with _output(output, format) as out:
         _rendered((claim_record(c) for c in read_claims(engine, filters)), format, out, CLAIMS, output, "claims")
@@ -444,6 +447,187 @@ def evaluate(
         print("\n".join([*(detail_lines(scored) if show else []), *summary_lines(scored)]))
     if ledger is None:
         _finish(summary)
+
+
+ReviewerOption = Annotated[str, typer.Option("--reviewer", envvar="COUNTERCLAIM_REVIEWER",
+                                             help="Your name, as the review log keeps it.")]
+NoteOption = Annotated[str | None, typer.Option("--note", help="Why: kept beside the change in the review log.")]
+
+
+@app.command()
+def review(
+    claim: Annotated[int, typer.Argument(help="The claim's number (`claims --format jsonl` gives it as `id`; the "
+                                               "web app shows it on each claim).", metavar="CLAIM_ID")],
+    reviewer: ReviewerOption,
+    verify: Annotated[bool, typer.Option("--verify", help="The claim is right as shown.")] = False,
+    reject: Annotated[bool, typer.Option("--reject", help="Not a claim, or a duplicate: it leaves every figure.")]
+    = False,
+    set_: Annotated[list[str] | None, typer.Option("--set", metavar="FIELD=VALUE", help="Correct a field: value, "
+                                                   "value_high, qualifier, measure, counted, counted_group, claimant, "
+                                                   "claimant_id, place, scope, figure (repeatable).")] = None,
+    note: NoteOption = None,
+    expect_version: Annotated[int | None, typer.Option(help="Refuse the change if the review is no longer at this "
+                                                             "version (0: never reviewed).")] = None,
+    db: DbOption = "counterclaim.db",
+) -> None:
+    """Verify, reject or correct one claim. The machine's values are kept beside yours, every
+    page, export and `compare` then shows yours, and the review log keeps who, when and why.
+
+    Example: counterclaim review 17 --set claimant="Gaza health ministry" --note "named in the 3rd paragraph"
+    --reviewer ana
+    """
+    from counterclaim.review import review_claim
+
+    if verify and reject:
+        raise CounterclaimError("--verify and --reject: give one of the two")
+    changes = dict(_field_value(item) for item in set_ or [])
+    verdict = "verified" if verify else "rejected" if reject else None
+    engine = _ledger(db)
+    done = review_claim(engine, claim, reviewer=reviewer, verdict=verdict, changes=changes, note=note,
+                        expected_version=expect_version)
+    fixed = ", ".join(f"{name} {value!r} (machine: {done.machine.get(name)!r})"
+                      for name, value in done.corrections.items())
+    print(f"claim {claim}: {done.verdict} by {done.reviewer}, version {done.version}" + (f": {fixed}" if fixed else ""))
+
+
+def _field_value(item: str) -> tuple[str, str]:
+    name, equals, value = item.partition("=")
+    if not equals or not name.strip():
+        raise CounterclaimError(f"--set {item!r}: write FIELD=VALUE (value=1200, claimant=\"UN OCHA\")")
+    return name.strip(), value.strip()
+
+
+@app.command()
+def history(
+    claim: Annotated[int, typer.Argument(help="The claim's number.", metavar="CLAIM_ID")],
+    db: DbOption = "counterclaim.db",
+    format: Annotated[Format, typer.Option("--format", "-f", help="table or jsonl.")] = Format.table,
+) -> None:
+    """Every change people made to one claim (and merges of its figure), oldest first, from
+    the append-only review log.
+
+    Example: counterclaim history 17
+    """
+    from counterclaim.review import history as logged
+
+    if format not in (Format.table, Format.jsonl):
+        raise CounterclaimError(f"history is written as table or jsonl, not {format}")
+    for entry in logged(_ledger(db), claim):
+        if format is Format.jsonl:
+            print(json.dumps(asdict(entry), ensure_ascii=False))
+            continue
+        changed = {k: v for k, v in entry.after.items() if entry.before.get(k) != v}
+        what = ", ".join(f"{k}: {entry.before.get(k)!r} → {v!r}" for k, v in changed.items())
+        print(f"{entry.at}  {entry.reviewer}  {entry.action}" + (f"  {what}" if what else "")
+              + (f"  — {entry.note}" if entry.note else ""))
+
+
+@app.command()
+def reextract(
+    db: DbOption = "counterclaim.db",
+    since: Annotated[str | None, typer.Option(help="Only articles whose claims an older release made "
+                                                   "(e.g. 0.2.0); all of them without it.")] = None,
+    model: ModelOption = None,
+    actors: ActorsOption = None,
+) -> None:
+    """Extract the stored articles again with this release's rules, keeping people's reviews:
+    a reviewed claim found again keeps its verdict; one no longer found, or found with other
+    values, is listed as needing a look.
+
+    Example: counterclaim reextract --db counterclaim.db
+    """
+    from functools import partial
+
+    from counterclaim.extract import extract_articles
+    from counterclaim.reextract import reextract as run
+
+    engine = _ledger(db)
+    base = _base(actors)
+    report = run(engine, partial(extract_articles, options=_options(model=model, full_parse=False, actors=actors)),
+                 since=since, known=base.actors)
+    engine.dispose()
+    for review_id, why in report.needs_look:
+        err.print(f"[yellow]needs a look[/] review {review_id}: {escape(why)}")
+    err.print(f"{report.articles} articles extracted again: {report.claims_before} claims before, "
+              f"{report.claims_after} now; {report.kept} reviews kept, {len(report.needs_look)} need a look")
+
+
+@app.command("merge-figures")
+def merge_figures(
+    figure: Annotated[str, typer.Argument(help="The figure to merge (its id, as `compare` prints it).")],
+    into: Annotated[str, typer.Argument(help="The figure to show its claims under.")],
+    reviewer: ReviewerOption,
+    note: NoteOption = None,
+    db: DbOption = "counterclaim.db",
+) -> None:
+    """Show one figure's claims under another: two ids for one quantity. Claims stored later
+    in the merged figure follow.
+
+    Example: counterclaim merge-figures israel-hamas/killed/people/event-2024-01-22 \\
+    israel-hamas/killed/people/event-2024-01-22@khan-yunis --reviewer ana
+    """
+    from counterclaim.review import merge_figures as merge
+
+    moved = merge(_ledger(db), figure, into, reviewer=reviewer, note=note)
+    print(f"{moved} claims of {figure} now shown under {into}")
+
+
+@app.command("split-figure")
+def split_figure(
+    new_figure: Annotated[str, typer.Argument(help="The id of the figure to move the claims to.")],
+    claims: Annotated[list[int], typer.Argument(help="The claims to move.", metavar="CLAIM_ID...")],
+    reviewer: ReviewerOption,
+    note: NoteOption = None,
+    db: DbOption = "counterclaim.db",
+) -> None:
+    """Move some claims out of their figure into another: one figure that mixed two quantities.
+
+    Example: counterclaim split-figure israel-hamas/killed/people/event-2024-01-22/north 17 18 --reviewer ana
+    """
+    from counterclaim.review import split_figure as split
+
+    moved = split(_ledger(db), claims, new_figure, reviewer=reviewer, note=note)
+    print(f"{len(moved)} claims moved to {new_figure}")
+
+
+class ExportFormat(StrEnum):
+    gold = "gold"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+@app.command()
+def export(
+    db: DbOption = "counterclaim.db",
+    reviewed: Annotated[bool, typer.Option("--reviewed", help="Only the claims a person verified or corrected.")]
+    = False,
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="gold (the format of "
+                                                 "../shared/gold/SCHEMA.md, for `counterclaim evaluate`), jsonl or "
+                                                 "csv.")] = ExportFormat.gold,
+    output: OutputOption = None,
+) -> None:
+    """Write the ledger's claims, or only the reviewed ones, as a gold file or as records.
+
+    With --reviewed --format gold the claims people checked become a gold file to measure
+    the extractor on your own reporting: `counterclaim evaluate reviewed.jsonl --ledger DB`.
+
+    Example: counterclaim export --reviewed --format gold --output reviewed.jsonl
+    """
+    from counterclaim.store import ClaimFilter, read_claims
+
+    engine = _ledger(db)
+    states = ("verified", "corrected") if reviewed else (None,)
+    found = [c for state in states for c in read_claims(engine, ClaimFilter(review=state))]
+    with _output(output, Format.jsonl) as out:
+        if format is ExportFormat.gold:
+            from counterclaim.evaluate import gold_records
+
+            for record in gold_records(found):
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            if output is not None:
+                err.print(f"{len(found)} claims written to {output}")
+        else:
+            _rendered((claim_record(c) for c in found), Format(format.value), out, CLAIMS, output, "claims")
 
 
 def _ledger(db: str) -> Engine:
