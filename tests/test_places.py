@@ -238,6 +238,12 @@ def test_a_village_unknown_to_the_gazetteer_takes_the_country_of_its_region() ->
     assert (claim.place, claim.country, claim.place_id) == ("Htee Tongo", "MM", None), claim.place_link
 
 
+def test_the_speakers_place_is_not_carried_to_the_next_sentence() -> None:
+    text = "Speaking in Nairobi on Monday, the UN envoy described an attack on a market. At least 9 people were killed."
+    claim = _placed(text)[9]
+    assert claim.place is None, claim.place_link
+
+
 def test_a_place_hit_in_the_sentence_before_is_carried() -> None:
     claim = _placed("Russian missiles hit Zaporizhzhia on Monday. Six people were killed, the governor said.")[6]
     assert claim.place == "Zaporizhzhia", claim.place_link

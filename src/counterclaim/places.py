@@ -422,7 +422,8 @@ def find_place(
             continue
         at, end = phrase.start, phrase.end
         in_item = item_start <= at < item_end
-        role = _role(doc, phrase, number, others) if doc is not None and number is not None else None
+        role = _role(doc, phrase, number, others) if doc is not None and number is not None else _spoken(
+            sentence, phrase)
         if role == "speaker" or (role == "other" and doc is not None and number is not None
                                  and _names_its_own(doc, number)):
             continue  # "15 in Pétion-Ville and 9 in Mirebalais": 9 is not Pétion-Ville's
@@ -441,6 +442,15 @@ def find_place(
 
 
 ROLE_RANK = {"own": 0, "clause": 1, "sentence": 2, "other": 3}
+# Without a parse: a word of speaking earlier in the place's clause ("Speaking in Nairobi").
+SPOKEN_BEFORE = re.compile(r"\b(?i:speaking|addressing|briefing|statement|remarks|interview|conference|told)\b"
+                           r"[^,;:.]*$")
+
+
+def _spoken(sentence: str, phrase: _Phrase) -> str | None:
+    """ "speaker" where, with no parse at hand, a word of speaking opens the place's clause."""
+    clause_start = max(sentence.rfind(mark, 0, phrase.preposition_at) for mark in ",;:") + 1
+    return "speaker" if SPOKEN_BEFORE.search(sentence, clause_start, phrase.preposition_at) else None
 
 
 def _names_its_own(doc: Doc, number: tuple[int, int]) -> bool:
