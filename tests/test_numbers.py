@@ -77,3 +77,9 @@ def test_large_and_small_values():
     assert math.isclose(n.value, 1674200500000)
     (n,) = parse("a hundred trillionths")
     assert math.isclose(n.value, 1e-10)
+
+
+def test_superscript_digits_are_no_numbers() -> None:
+    # str.isdigit() is true for "¹" and "²", which float() refuses: "0 .¹" once raised ValueError.
+    assert [n.value for n in parse("0 .¹")] == [0.0]
+    assert [n.value for n in parse("killed .5 and ².")] == [0.5]

@@ -517,7 +517,7 @@ def _signed_int(ctx: _Ctx, j: int) -> tuple[int, int] | None:
     while j < len(toks) and toks[j].text in "+-" and _glued(ctx, j):
         sign = -sign if toks[j].text == "-" else sign
         j += 1
-    if j < len(toks) and toks[j].kind == "n" and toks[j].text.isdigit() and len(toks[j].text) <= 2:
+    if j < len(toks) and toks[j].kind == "n" and toks[j].text.isdecimal() and len(toks[j].text) <= 2:
         return sign * int(toks[j].text), j + 1  # at most 10^±99: no overflow
     return None
 
@@ -560,7 +560,7 @@ def _digit_atom(ctx: _Ctx, i: int) -> tuple[float, int, str] | None:
             return value / den, j + 2, "fraction"
     # "1 4/5": a whole number then a fraction.
     if (
-        _joinable(ctx, i) and t.text.isdigit() and j + 2 < len(toks)
+        _joinable(ctx, i) and t.text.isdecimal() and j + 2 < len(toks)
         and toks[j].kind == "n" and toks[j + 1].text == "/" and _glued(ctx, j)
         and _glued(ctx, j + 1) and toks[j + 2].kind == "n"
     ):
@@ -713,7 +713,7 @@ def _cardinal(ctx: _Ctx, i: int, money: bool = False) -> list[_Atom]:
                 with_and, n = True, m
             tn = toks[n]
             if tn.kind == "n":
-                if hyphen or prev not in ("hundred", "scale") or not tn.text.isdigit():
+                if hyphen or prev not in ("hundred", "scale") or not tn.text.isdecimal():
                     break
                 d = _digit_atom(ctx, n)
                 limit = 100 if prev == "hundred" else min(last_scale, 1000)
@@ -937,7 +937,7 @@ def _sign(ctx: _Ctx, i: int) -> tuple[float, int]:
 def _leading_point(ctx: _Ctx, i: int) -> _Amount | None:
     """ ".08": a decimal written without its zero."""
     toks = ctx.toks
-    if i + 1 >= len(toks) or not _glued(ctx, i) or not toks[i + 1].text.isdigit():
+    if i + 1 >= len(toks) or not _glued(ctx, i) or not toks[i + 1].text.isdecimal():
         return None
     if i > 0 and toks[i - 1].end == toks[i].start:
         return None  # "192." is the end of a number, not the start of one
@@ -1001,7 +1001,7 @@ def _amount(ctx: _Ctx, i: int, money: bool = False, ratios: bool = True) -> _Amo
     if h > 0 and _word(ctx, h) == "fold":
         return None  # "three-fold": a multiplier
     plain = toks[j].text if lone_digits and end == j + 1 and sign > 0 else ""
-    return _Amount(sign * value, end, kind, scale, plain if plain.isdigit() else "")
+    return _Amount(sign * value, end, kind, scale, plain if plain.isdecimal() else "")
 
 
 def _after_cardinal(
