@@ -31,12 +31,12 @@ from counterclaim.extract import extract_articles
 from counterclaim.model import AUTHOR, Article, Claim
 
 # Floors under the scores measured when they were set, so a drop fails the build:
-# claim_cases.jsonl F1 0.940, attribution 0.993; heldout_articles.jsonl F1 0.911,
-# attribution 0.940 (on 2026-11-25; scored by this file, not by ../shared/eval/score.py).
-FLOOR = 0.92
-ATTRIBUTION_FLOOR = 0.97
-HELDOUT_FLOOR = 0.88
-HELDOUT_ATTRIBUTION_FLOOR = 0.90
+# claim_cases.jsonl F1 0.951, attribution 0.994; heldout_articles.jsonl F1 0.937,
+# attribution 0.958 (on 2026-12-07; scored by this file, not by ../shared/eval/score.py).
+FLOOR = 0.94
+ATTRIBUTION_FLOOR = 0.98
+HELDOUT_FLOOR = 0.92
+HELDOUT_ATTRIBUTION_FLOOR = 0.94
 
 DATA = Path(__file__).parent / "data"
 CASES = DATA / "claim_cases.jsonl"
@@ -44,6 +44,9 @@ CASES = DATA / "claim_cases.jsonl"
 # writing, so its score is the closest we have to unseen news.
 HELDOUT = DATA / "heldout_articles.jsonl"
 PASSING = DATA / "claim_cases_passing.txt"
+UNSEEN = DATA / "claim_cases_unseen.jsonl"
+UNSEEN_FLOOR = 0.95  # 0.963 on 2026-12-07
+UNSEEN_ATTRIBUTION_FLOOR = 0.98  # 0.993
 
 
 @dataclass
@@ -208,6 +211,19 @@ def test_heldout_articles_floor(nlp: object, capsys: pytest.CaptureFixture[str])
         print(f"\n  held-out articles: {result.line.removeprefix('claim cases: ')}")
     assert result.f1 >= HELDOUT_FLOOR, f"{result.line}: F1 below the floor {HELDOUT_FLOOR}"
     assert result.attribution >= HELDOUT_ATTRIBUTION_FLOOR, result.line
+
+
+@pytest.mark.slow
+def test_unseen_kinds_floor(nlp: object, capsys: pytest.CaptureFixture[str]) -> None:
+    # 114 passages of the kinds unseen reporting holds (issue 21: equipment lists, shares,
+    # war-long totals, sources over paragraphs, phrases that are no sources, places), written
+    # from SCHEMA.md by a helper who never saw the rules: F1 0.870, attribution 0.923 before
+    # any rule was written for them; the rules were then written against their misses.
+    result = totals(score_all(UNSEEN))
+    with capsys.disabled():
+        print(f"\n  unseen kinds: {result.line.removeprefix('claim cases: ')}")
+    assert result.f1 >= UNSEEN_FLOOR, f"{result.line}: F1 below the floor {UNSEEN_FLOOR}"
+    assert result.attribution >= UNSEEN_ATTRIBUTION_FLOOR, result.line
 
 
 def test_passing_list_is_known() -> None:
