@@ -37,7 +37,16 @@ if TYPE_CHECKING:
     from alembic.config import Config
 from counterclaim.model import AUTHOR, Actor, Article, Claim, Extracted, TermUse
 from counterclaim.store.reviews import carry_reviews
-from counterclaim.store.schema import actors, articles, claims, figure_merges, mentions, minhash_bands, term_uses
+from counterclaim.store.schema import (
+    actors,
+    articles,
+    claims,
+    figure_merges,
+    mentions,
+    minhash_bands,
+    review_log,
+    term_uses,
+)
 from counterclaim.store.search import word_search
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
@@ -523,11 +532,20 @@ def read_actor(engine: Engine, actor_id: str) -> tuple[Actor, list[str]] | None:
         return actor, list(names)
 
 
-def ledger_version(engine: Engine) -> tuple[int, str | None]:
-    """Changes whenever an article is stored: (articles, the last ingest time)."""
+def ledger_version(engine: Engine) -> tuple[int, str | None, int | None]:
+    """Changes whenever an article is stored or a review made: (articles, the last ingest
+    time, the last entry of the review log)."""
     with reading(engine) as connection:
         count, last = connection.execute(select(func.count(), func.max(articles.c.ingested_at))).one()
-        return int(count), last
+        return int(count), last, connection.execute(select(func.max(review_log.c.id))).scalar()
+
+
+def read_claim(engine: Engine, claim_id: int) -> Claim | None:
+    """The stored claim with ledger number `claim_id` (rejected or not); None when there is none."""
+    with reading(engine) as connection:
+        row = connection.execute(select(claims, articles.c.url).join(articles, claims.c.article == articles.c.id)
+                                 .where(claims.c.id == claim_id)).mappings().first()
+        return _claim(row) if row is not None else None
 
 
 def summarise(engine: Engine) -> LedgerSummary:
