@@ -331,8 +331,12 @@ def serve(
     allowed_host: Annotated[list[str] | None, typer.Option(
         "--allowed-host", help="A host name requests may address the server by, besides the loopback names and "
         "a specific --host address (repeatable); any other Host header is refused.")] = None,
+    review: Annotated[bool, typer.Option("--review", help="Review mode: reviewers log in at /login with the token and "
+                                         "their name, then verify, correct and reject claims and merge and split "
+                                         "figures. Needs --token, even on 127.0.0.1.")] = False,
 ) -> None:
-    """Explore the ledger in a browser: overview, figures, claims, articles, actors (read-only).
+    """Explore the ledger in a browser: overview, figures, claims, articles, actors (read-only, or with --review
+    a place to check and correct the claims).
 
     Example: counterclaim serve --db counterclaim.db   (then open http://127.0.0.1:8000/)
     """
@@ -351,14 +355,18 @@ def serve(
     if not loopback and not token:
         raise CounterclaimError(f"binding {host} opens the ledger to the network: give --token SECRET "
                                 "(every request must then carry it), or bind 127.0.0.1")
+    if review and not token:
+        raise CounterclaimError("--review lets people change the ledger, so it always needs --token SECRET, even on "
+                                "127.0.0.1 (e.g. python -c 'import secrets; print(secrets.token_urlsafe())')")
     _ledger(db).dispose()
     # A specific address is a name the server is addressed by; 0.0.0.0 or :: is every address, so no name.
     hosts = [*(allowed_host or []), *([] if wildcard else [host])]
     try:
-        web_app = create_app(db, token=token, allowed_hosts=hosts)
+        web_app = create_app(db, token=token, allowed_hosts=hosts, review=review)
     except ValueError as error:  # a token too short, a host name that is none
         raise CounterclaimError(str(error)) from error
-    err.print(f"serving {shown_url(db)} on http://{host}:{port}/" + (" (token required)" if token else ""))
+    err.print(f"serving {shown_url(db)} on http://{host}:{port}/" + (" (token required)" if token else "")
+              + (f"; reviewers log in at http://{host}:{port}/login" if review else ""))
     uvicorn.run(web_app, host=host, port=port, log_level="warning")
 
 

@@ -24,6 +24,10 @@ stream from the database a batch of rows at a time, at most `DOWNLOADS_AT_ONCE` 
 `DOWNLOADS_WAITING` more waiting (503 with Retry-After beyond); the connection pool has a
 connection for every thread that can ask for one. A database error is logged to stderr and
 answered with a message that holds no SQL.
+
+Review mode (`review=True`, which needs a token): every claim's page gets a review form,
+a figure's page forms to merge and split it, and `/login` lets a reviewer in by the token
+and their name; `editing.py` has those routes, `sessions.py` the session and CSRF checks.
 """
 
 from __future__ import annotations
@@ -47,15 +51,19 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from counterclaim.export import claim_csv_lines, jsonl_lines
 from counterclaim.model import figure_text
-from counterclaim.store import SORTABLE, ClaimFilter, StoreError, ledger_version, read_claims, shown_url
+from counterclaim.store import SORTABLE, ClaimFilter, StoreError, ledger_version, open_store, read_claims, shown_url
 from counterclaim.store.serving import is_timeout, open_reader, time_limit
 from counterclaim.web import assets, pages
 from counterclaim.web.cache import LedgerCache
 from counterclaim.web.charts import party_name
+from counterclaim.web.editing import Show, add_review_routes
 from counterclaim.web.guard import Guard, allowed_names, check_token
+from counterclaim.web.reviewing import CHOICES, FORM_FIELDS, Editing
+from counterclaim.web.sessions import SESSION_COOKIE, Sessions
 
-ERROR_HEADINGS = {400: "Bad request", 404: "Not found", 405: "Method not allowed", 500: "The server failed",
-                  503: "Busy: try again shortly"}
+ERROR_HEADINGS = {400: "Bad request", 403: "Not allowed", 404: "Not found", 405: "Method not allowed",
+                  409: "Changed by someone else", 500: "The server failed", 503: "Busy: try again shortly"}
+REVIEW_STATES = ("machine", "verified", "corrected", "rejected")
 FIGURES_LISTED = 500  # the most contested first; a conflict filter narrows a large ledger
 WORKER_THREADS = 40  # anyio's default thread limiter: how many sync routes FastAPI runs at once
 DOWNLOADS_AT_ONCE = 4
@@ -193,29 +201,49 @@ class _Body(Iterator[bytes]):
 
 
 def create_app(db: str, *, token: str | None = None, allowed_hosts: Iterable[str] = (),
-               downloads: DownloadSlots | None = None, query_time_s: float = QUERY_TIME_S) -> FastAPI:
+               downloads: DownloadSlots | None = None, query_time_s: float = QUERY_TIME_S,
+               review: bool = False) -> FastAPI:
     """The app over the ledger at `db`.
 
     With `token` (at least 16 characters, else ValueError), every request must carry it.
-    Requests must name the server by a loopback name or one of `allowed_hosts`.
+    Requests must name the server by a loopback name or one of `allowed_hosts`. `review`
+    turns on editing (review mode), which needs a token even on a loopback address
+    (ValueError without one) and a ledger this process can write.
     """
     check_token(token)
+    if review and token is None:
+        raise ValueError("review mode changes the ledger, so it always needs a token (--token SECRET), "
+                         "even on 127.0.0.1")
     engine = open_reader(db, connections=WORKER_THREADS + DOWNLOADS_AT_ONCE)
     cache = LedgerCache(lambda: ledger_version(engine))
     slots = downloads or DownloadSlots()
     environment = templates()
+    environment.globals.update(review_mode=review, review_fields=FORM_FIELDS, review_choices=CHOICES)
     app = FastAPI(title="counterclaim", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.engine, app.state.cache = engine, cache
     assets.prepare_in_background()
-    app.add_middleware(Guard, token=token, allowed_hosts=allowed_names(allowed_hosts))
+    app.add_middleware(Guard, token=token, allowed_hosts=allowed_names(allowed_hosts), review=review)
+    sessions = Sessions(token) if review and token is not None else None
 
-    def render(name: str, **context: Any) -> HTMLResponse:
-        return HTMLResponse(environment.get_template(name).render(db=ledger_shown(db), **context))
+    def editing(request: Request | None) -> Editing | None:
+        """Review mode's part of the page for a logged-in reviewer; None for everyone else."""
+        if sessions is None or request is None:
+            return None
+        session = sessions.read(request.cookies.get(SESSION_COOKIE))
+        if session is None:
+            return None
+        back = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        return Editing(session.reviewer, session.csrf, back)
 
-    def render_found(name: str, page: Any, what: str) -> HTMLResponse:
+    def render(name: str, request: Request | None = None, status: int = 200, **context: Any) -> HTMLResponse:
+        here = request.url.path + (f"?{request.url.query}" if request.url.query else "") if request else "/"
+        return HTMLResponse(environment.get_template(name).render(db=ledger_shown(db), editing=editing(request),
+                                                                  here=here, **context), status_code=status)
+
+    def render_found(name: str, page: Any, what: str, request: Request | None = None) -> HTMLResponse:
         if page is None:
             raise HTTPException(404, f"no such {what}")
-        return render(name, page=page)
+        return render(name, request, page=page)
 
     def error_page(status: int, message: str, headers: dict[str, str] | None = None) -> HTMLResponse:
         heading = ERROR_HEADINGS.get(status, "Something went wrong")
@@ -250,6 +278,15 @@ def create_app(db: str, *, token: str | None = None, allowed_hosts: Iterable[str
     def healthz() -> dict[str, str]:
         return {"status": "ok"}
 
+    if sessions is not None:
+        writer = open_store(db)
+        if writer.url.query.get("mode") == "ro" or "immutable" in writer.url.query:
+            raise ValueError(f"{ledger_shown(db)} cannot be written here, and review mode writes the reviews to it")
+        app.state.writer = writer
+        add_review_routes(app, writer=writer, sessions=sessions, cache=cache, show=Show(
+            page=lambda name, status, request, **context: render(name, request, status, **context),
+            error=lambda status, message: error_page(status, message)))
+
     @app.get("/", response_class=HTMLResponse)
     def overview(conflict: Text = None) -> HTMLResponse:
         return render("overview.html", page=pages.overview(engine, conflict or None, cache=cache))
@@ -263,17 +300,18 @@ def create_app(db: str, *, token: str | None = None, allowed_hosts: Iterable[str
                       conflicts=pages.conflict_choices(engine, cache=cache))
 
     @app.get("/figures/{figure_id:path}", response_class=HTMLResponse)
-    def figure(figure_id: str) -> HTMLResponse:
+    def figure(figure_id: str, request: Request) -> HTMLResponse:
         if len(figure_id) > ID_CHARS:
             raise HTTPException(404, "no such figure")
-        return render_found("figure.html", limited(lambda: pages.figure_page(engine, figure_id)), "figure")
+        found = limited(lambda: pages.figure_page(engine, figure_id, reviewing=sessions is not None))
+        return render_found("figure.html", found, "figure", request)
 
     @app.get("/claims", response_model=None)
     def claims(
         measure: Text = None, party: Annotated[list[str] | None, Query()] = None, claimant: Text = None,
         outlet: Text = None, since: Day = None, until: Day = None, search: Text = None, place: Text = None,
         country: Text = None, counted_group: Text = None, conflict: Text = None,
-        figure: Annotated[str | None, Query(max_length=ID_CHARS)] = None,
+        figure: Annotated[str | None, Query(max_length=ID_CHARS)] = None, review: Text = None,
         sort: str = "date", order: str = "desc", page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
         format: str = "html",
     ) -> Response:
@@ -283,13 +321,16 @@ def create_app(db: str, *, token: str | None = None, allowed_hosts: Iterable[str
             raise HTTPException(400, "order is asc or desc")
         if format not in ("html", "csv", "jsonl"):
             raise HTTPException(400, "format is html, csv or jsonl")
+        if review and review not in REVIEW_STATES:
+            raise HTTPException(400, f"review is one of {', '.join(REVIEW_STATES)}")
         _check_day(since, "since")
         _check_day(until, "until")
         _check_search(search)
         filters = ClaimFilter(measure=measure or None, parties=_parties(party), claimant_named=claimant or None,
                               outlet=outlet or None, since=since or None, until=until or None,
                               search=search or None, place=place or None, country=country or None,
-                              counted_group=counted_group or None, conflict=conflict or None, figure=figure or None)
+                              counted_group=counted_group or None, conflict=conflict or None, figure=figure or None,
+                              review=review or None)
         if format != "html":
             return _download(engine, filters, format, slots)
         listing = limited(lambda: pages.claims_listing(engine, filters, sort=sort, descending=order != "asc",
@@ -310,10 +351,10 @@ def create_app(db: str, *, token: str | None = None, allowed_hosts: Iterable[str
         return render("articles.html", page=limited(lambda: pages.articles_index(engine, page)))
 
     @app.get("/articles/{article_id:path}", response_class=HTMLResponse)
-    def article(article_id: str) -> HTMLResponse:
+    def article(article_id: str, request: Request) -> HTMLResponse:
         if len(article_id) > ID_CHARS:
             raise HTTPException(404, "no such article")
-        return render_found("article.html", pages.article_page(engine, article_id), "article")
+        return render_found("article.html", pages.article_page(engine, article_id), "article", request)
 
     @app.get("/actors/{actor_id:path}", response_class=HTMLResponse)
     def actor(actor_id: str) -> HTMLResponse:

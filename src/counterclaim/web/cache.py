@@ -67,6 +67,11 @@ class LedgerCache:
                 self._computing.pop(slot, None)
         return value
 
+    def changed(self) -> None:
+        """The ledger was just changed by this process (a review): read its version at the next get."""
+        with self._guard:
+            self._version_read = -math.inf
+
     def _current_version(self) -> Hashable:
         now = time.monotonic()
         with self._guard:

@@ -8,6 +8,10 @@
   as UTF-8 bytes in constant time, so a token in any script works and a wrong one in any
   script is a 401, not an error.
 - HEAD is answered as GET without the body; OPTIONS with 204 and the methods served.
+- In review mode (`review=True`, always with a token) the login page and the assets need
+  no token (a reviewer types it there), a page asked for without one sends the browser to
+  `/login`, and a POST passes to the app, which refuses it (403) without a reviewer's
+  session and the form's CSRF token (`sessions.py`): the token alone never changes anything.
 - Every response carries the security headers (`SECURITY_HEADERS`).
 """
 
@@ -21,13 +25,15 @@ from urllib.parse import quote, unquote
 
 from starlette.datastructures import MutableHeaders
 from starlette.requests import Request
-from starlette.responses import PlainTextResponse, Response
+from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 TOKEN_COOKIE = "counterclaim_token"
 MIN_TOKEN_CHARS = 16
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 ALLOWED_METHODS = "GET, HEAD, OPTIONS"
+REVIEW_METHODS = "GET, HEAD, OPTIONS, POST"
+LOGIN_PATH = "/login"
 
 # The policy of the pages' <meta> tag, plus what only a header can say (frame-ancestors):
 # the app's own scripts and plotly.js, inline styles (plotly sets them), data: images.
@@ -70,6 +76,7 @@ class Guard:
     app: ASGIApp
     token: str | None = None
     allowed_hosts: frozenset[str] = LOOPBACK_HOSTS
+    review: bool = False
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -81,15 +88,20 @@ class Guard:
             await PlainTextResponse("this server does not answer to that host name", status_code=400)(
                 scope, receive, send)
             return
-        if self.token is not None:
+        if self.token is not None and self._needs_token(scope):
             if not _carries(request, self.token.encode("utf-8")):
+                if self.review and scope["method"] in ("GET", "HEAD"):
+                    await RedirectResponse(f"{LOGIN_PATH}?next={quote(scope['path'], safe='/')}",
+                                           status_code=303)(scope, receive, send)
+                    return
                 await PlainTextResponse("a token is needed: add ?token=… to the address",
                                         status_code=401)(scope, receive, send)
                 return
             if "token" in request.query_params:
                 send = _setting_cookie(send, self.token)
         if scope["method"] == "OPTIONS":
-            await Response(status_code=204, headers={"Allow": ALLOWED_METHODS})(scope, receive, send)
+            methods = REVIEW_METHODS if self.review else ALLOWED_METHODS
+            await Response(status_code=204, headers={"Allow": methods})(scope, receive, send)
             return
         if scope["method"] == "HEAD":
             # A copy: the server reads the method of its own scope to leave the body out too.
@@ -111,6 +123,15 @@ class Guard:
             traceback.print_exc()
             await PlainTextResponse("the server failed to answer this request", status_code=500)(
                 scope, receive, send)
+
+
+    def _needs_token(self, scope: Scope) -> bool:
+        if not self.review:
+            return True
+        # A POST is the app's to refuse (403, with a page) unless it carries a session and its
+        # CSRF token; the login page and the style sheet are where a reviewer types the token.
+        path = str(scope["path"])
+        return scope["method"] != "POST" and path != LOGIN_PATH and not path.startswith("/assets/")
 
 
 def _carries(request: Request, token: bytes) -> bool:

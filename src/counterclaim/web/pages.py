@@ -31,6 +31,7 @@ from counterclaim.store import (
 )
 from counterclaim.web.cache import LedgerCache, once
 from counterclaim.web.charts import Chart, figure_chart, map_spec, party_name, script_json
+from counterclaim.web.reviewing import STATES, ClaimReview, ReviewTally, claim_reviews, figure_tally
 
 PAGE_SIZE = 50
 ARTICLES_PAGE = 100
@@ -51,6 +52,8 @@ class FigurePage:
     figure: Figure
     chart: Chart  # drawn by templates/_chart.html as inline SVG
     sources: dict[tuple[str, int], Claim]  # each claim as stored, by (article, start): its actor link and URL
+    reviews: dict[int, ClaimReview]  # by claim id: its review state, corrections and history
+    tally: ReviewTally  # "n of m claims checked"
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,7 @@ class ClaimsPage:
     facets: dict[str, list[FacetValue]]  # by filter field: party, measure, conflict, country, counted_group
     chips: list[Chip]
     query: list[tuple[str, str]]  # the filters, sort and order as query parameters (party repeated)
+    reviews: dict[int, ClaimReview]  # by claim id: the corrected claims' machine values
 
 
 @dataclass(frozen=True)
@@ -130,6 +134,7 @@ class ArticlePage:
     source_url: str | None  # only an http(s) URL; anything else is not linked
     heading: str  # its title, else its first line: never a file name
     outlet: str  # as stored, else the URL's host
+    reviews: dict[int, ClaimReview]  # by claim id: its review state, corrections and history
 
 
 @dataclass(frozen=True)
@@ -137,6 +142,7 @@ class ActorPage:
     actor: Actor
     names: list[str]
     claims: list[Claim]
+    reviews: dict[int, ClaimReview]
 
 
 @dataclass(frozen=True)
@@ -215,11 +221,14 @@ def conflict_choices(engine: Engine, *, cache: LedgerCache | None = None) -> lis
                 lambda: [(conflict, conflict_name(conflict)) for conflict in ledger_conflicts(engine)])
 
 
-def figure_page(engine: Engine, figure_id: str) -> FigurePage | None:
+def figure_page(engine: Engine, figure_id: str, *, reviewing: bool = False) -> FigurePage | None:
+    """A figure's page; `reviewing` (review mode) reads every claim's history, not only the reviewed ones'."""
     for figure in figures(engine, ClaimFilter(figure=figure_id)):
-        # A figure's claims lack their actor link and URL: read them as stored, once.
+        # A figure's claims lack their actor link, URL and ledger number: read them as stored, once.
         stored = {(c.article, c.start): c for c in read_claims(engine, ClaimFilter(figure=figure_id))}
-        return FigurePage(figure, figure_chart(figure, claim_link), stored)
+        return FigurePage(figure, figure_chart(figure, claim_link), stored,
+                          claim_reviews(engine, stored.values(), with_history=reviewing),
+                          figure_tally(engine, figure_id))
     return None
 
 
@@ -232,11 +241,13 @@ def claim_link(_index: int, claim: FigureClaim) -> str:
 # The facets of the claims page: the filter field each counts, and the claims column.
 FACET_FIELDS = {"conflict": "conflict", "measure": "measure", "parties": "party", "counted_group": "counted_group",
                 "country": "country"}
+REVIEW_WORDS = {"machine": "machine (not yet checked)", "verified": "verified", "corrected": "corrected",
+                "rejected": "rejected (counted nowhere)"}
 # Every filter of the claims page as its query parameter and the words of its chip.
 FILTER_PARAMETERS = {"conflict": "conflict", "measure": "measure", "parties": "party", "party": "party",
                      "counted_group": "counted group", "claimant": "claimant", "claimant_named": "claimant",
                      "outlet": "outlet", "place": "place", "country": "country", "since": "from", "until": "to",
-                     "search": "text", "figure": "figure"}
+                     "search": "text", "figure": "figure", "review": "review"}
 
 
 def filter_parameters(filters: ClaimFilter) -> list[tuple[str, str]]:
@@ -258,6 +269,8 @@ def value_label(field: str, value: str) -> str:
         return conflict_name(value)
     if field == "measure":
         return MEASURE_WORDS.get(value, value)
+    if field == "review":
+        return REVIEW_WORDS.get(value, value)
     return value
 
 
@@ -272,9 +285,10 @@ def claims_listing(engine: Engine, filters: ClaimFilter, *, sort: str, descendin
         found, total = claims_page(engine, filters, sort=sort, descending=descending, limit=PAGE_SIZE,
                                    offset=(page - 1) * PAGE_SIZE)
     facets = {name: _facet(engine, filters, name, cache) for name in FACET_FIELDS}
+    facets["review"] = _review_facet(engine, filters, cache)
     query = [*filter_parameters(filters), ("sort", sort), ("order", "desc" if descending else "asc")]
     return ClaimsPage(found, total, filters, sort, descending, page, pages, facets,
-                      _chips(filters, query, found), query)
+                      _chips(filters, query, found), query, claim_reviews(engine, found, with_history=False))
 
 
 def _facet(engine: Engine, filters: ClaimFilter, name: str, cache: LedgerCache | None) -> list[FacetValue]:
@@ -289,6 +303,16 @@ def _facet(engine: Engine, filters: ClaimFilter, name: str, cache: LedgerCache |
     listed = {v.value for v in values}
     values += [FacetValue(v, value_label(name, v), 0, True) for v in sorted(c for c in chosen if c) if v not in listed]
     return values
+
+
+def _review_facet(engine: Engine, filters: ClaimFilter, cache: LedgerCache | None) -> list[FacetValue]:
+    """The claims of each review state under the other filters. Not a column's facet: an
+    unchecked claim has no state stored, and a rejected one is left out unless asked for."""
+    def count(state: str) -> int:
+        chosen = replace(filters, review=state)
+        return once(cache, ("review facet", chosen), lambda: claims_page(engine, chosen, limit=0)[1])
+
+    return [FacetValue(state, REVIEW_WORDS[state], count(state), filters.review == state) for state in STATES]
 
 
 def _chips(filters: ClaimFilter, query: list[tuple[str, str]], found: list[Claim]) -> list[Chip]:
@@ -367,13 +391,14 @@ def map_page(engine: Engine, filters: ClaimFilter, *, cache: LedgerCache | None 
 
 
 def article_page(engine: Engine, article_id: str) -> ArticlePage | None:
+    """An article with its claims (rejected ones too, marked) and each claim's review and history."""
     found = read_article(engine, article_id)
     if found is None:
         return None
     article, claims = found
     return ArticlePage(article, _pieces(article.text, claims), claims, web_url(article.url),
                        article_heading(article.title, article.text, article.outlet, article.url, article.date),
-                       outlet_shown(article.outlet, article.url))
+                       outlet_shown(article.outlet, article.url), claim_reviews(engine, claims))
 
 
 def actor_page(engine: Engine, actor_id: str) -> ActorPage | None:
@@ -381,8 +406,8 @@ def actor_page(engine: Engine, actor_id: str) -> ActorPage | None:
     if found is None:
         return None
     actor, names = found
-    return ActorPage(actor, names, [c for c in read_claims(engine, ClaimFilter(claimant=actor_id))
-                                    if c.claimant_id == actor_id])
+    linked = [c for c in read_claims(engine, ClaimFilter(claimant=actor_id)) if c.claimant_id == actor_id]
+    return ActorPage(actor, names, linked, claim_reviews(engine, linked, with_history=False))
 
 
 def _summary(engine: Engine, cache: LedgerCache | None) -> LedgerSummary:
