@@ -2,7 +2,8 @@
 
 The report holds a table of contents, the same figures and charts as the web app's figure pages
 (inline SVG, each point linked to its row of the claims table, each row's outlet linked to the
-article's web address where it has one), a map of the claims with a place, and its framing tables
+article's web address where it has one, and its review state), what share of the claims a person
+has checked, a map of the claims with a place, and its framing tables
 (the words each outlet uses for the most-named actors, headed by their names), with the style sheet
 inside the file, and plotly.js and the map's data when there is a map, so it opens with no network.
 Every piece of article text is escaped, as in the app.
@@ -10,7 +11,9 @@ Every piece of article text is escaped, as in the app.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -24,18 +27,46 @@ from counterclaim.web.charts import figure_chart, map_spec, script_json
 from counterclaim.web.pages import framing_tables, outlet_shown, web_url
 
 
+@dataclass(frozen=True)
+class Reviewed:
+    """How many of the report's claims a person has checked, by review state."""
+
+    machine: int
+    verified: int
+    corrected: int
+    rejected: int  # stored, but counted in no figure
+
+    @property
+    def total(self) -> int:
+        return self.machine + self.verified + self.corrected + self.rejected
+
+    @property
+    def checked(self) -> int:
+        return self.total - self.machine
+
+    @property
+    def share(self) -> float:
+        return self.checked / self.total if self.total else 0.0
+
+
 def render_report(engine: Engine, *, title: str = "counterclaim report", filters: ClaimFilter | None = None) -> str:
     """The report of the ledger (or of the claims that pass `filters`) as one HTML string."""
     found = figures(engine, filters)
-    # A figure's claims do not carry their article's address: read it from the claims as stored.
-    sources = {(c.article, c.start): url for c in read_claims(engine, filters or ClaimFilter())
-               if (url := web_url(c.url))}
+    # A figure's claims do not carry their article's address or review state: read them from the claims as stored.
+    stored = list(read_claims(engine, filters or ClaimFilter()))
+    sources = {(c.article, c.start): url for c in stored if (url := web_url(c.url))}
+    states = {(c.article, c.start): c.review or "machine" for c in stored}
+    counted = Counter(c.review or "machine" for c in stored)
+    rejected = sum(1 for _ in read_claims(engine, replace(filters or ClaimFilter(), review="rejected")))
+    reviewed = Reviewed(counted["machine"], counted["verified"], counted["corrected"], rejected)
     environment = templates()
     environment.filters["host"] = lambda url: outlet_shown(None, url)
     located = map_spec([c for f in found for c in f.claims], [f.label for f in found for _ in f.claims])
     return environment.get_template("report.html").render(
         title=title,
         sources=sources,
+        states=states,
+        reviewed=reviewed,
         made=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         summary=summarise(engine),
         figures=[(figure, figure_chart(figure, _row_link(n), f"chart-{n}")) for n, figure in enumerate(found, start=1)],
