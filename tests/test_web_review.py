@@ -194,6 +194,21 @@ def test_a_reviewer_corrects_verifies_and_merges_and_every_output_shows_it(serve
     assert [e.action for e in history(engine, int(other))] == ["verify"]
 
 
+def test_ticked_claims_move_to_a_new_figure(server: str, ledger: str, page: Page) -> None:
+    _log_in(page, server, "Ana Ruiz", _figure_url(OTHER))
+    moved = _review_sections(page)[-1]
+    page.check(f"#move-{moved}")
+    page.fill("#split-new", f"{OTHER}/apart")
+    page.click("form#split-form button")
+    expect(page).to_have_url(server + _figure_url(f"{OTHER}/apart"))
+    expect(page.locator("table.claims tbody tr")).to_have_count(1)
+    expect(page.locator("table.claims tbody .badge")).to_have_text("corrected")
+    page.goto(server + _figure_url(OTHER))
+    expect(page.locator("table.claims tbody tr")).to_have_count(2)
+    review = current_review(open_store(ledger), int(moved))
+    assert review is not None and review.corrections == {"figure": f"{OTHER}/apart"}
+
+
 def _claim_state(ledger: str) -> tuple[dict[str, int], int]:
     engine = open_store(ledger)
     try:
