@@ -47,7 +47,7 @@ demo: install
 # tests (tests/test_web*.py), the PostgreSQL half of the store tests (a cluster to start
 # and stop) and review.py's whole-ledger reextract runs (until they are marked slow).
 # The doctests run in tests/test_docstrings.py.
-CHECK_TESTS := -m "not slow" --ignore-glob="tests/test_web*.py" -k "not postgresql and not reextract"
+CHECK_TESTS := -m "not slow" --ignore-glob="tests/test_web*.py" -k "not postgresql"
 
 check: install
 	$(BIN)/ruff check src tests benchmarks

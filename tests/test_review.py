@@ -164,6 +164,7 @@ def test_the_log_holds_every_step_and_the_database_refuses_to_alter_it(ledger: E
         assert connection.execute(select(reviews.c.version).where(reviews.c.claim == claim_id)).scalar() == 3
 
 
+@pytest.mark.slow
 def test_a_ledger_of_the_release_before_reviews_is_upgraded_with_its_claims(
         ledger_url: str, examples: list[tuple[Article, list[Claim]]]) -> None:
     from alembic import command
@@ -197,6 +198,7 @@ def test_a_ledger_of_the_release_before_reviews_is_upgraded_with_its_claims(
     assert row(upgraded, first)["extractor"] is None  # made before extractor versions were kept
 
 
+@pytest.mark.slow
 def test_reextract_keeps_every_review_or_lists_it_as_needing_a_look(
         ledger: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
     from counterclaim import extract as extract_stage
@@ -240,6 +242,7 @@ def test_reextract_keeps_every_review_or_lists_it_as_needing_a_look(
         1 for n, i in enumerate(reviewed) if n % 3 == 2 and i not in counts_soldiers)
 
 
+@pytest.mark.slow
 def test_reextract_flags_a_claim_found_with_other_machine_values(ledger: Engine) -> None:
     from counterclaim.extract import extract_articles
     from counterclaim.reextract import reextract

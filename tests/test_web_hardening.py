@@ -30,9 +30,9 @@ from counterclaim.cli import app as cli_app
 from counterclaim.model import AUTHOR, Article, Claim
 from counterclaim.store import open_store, save_article
 from counterclaim.store.serving import is_timeout, open_reader, time_limit
-from counterclaim.store.throwaway import create_database
 from counterclaim.web import create_app
 from counterclaim.web.app import WORKER_THREADS, DownloadSlots
+from pg import create_database
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
