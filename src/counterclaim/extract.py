@@ -45,7 +45,6 @@ from counterclaim.nlp.attribution import AUTHOR_SOURCE, Reporter, Source, Source
 from counterclaim.nlp.batching import batched, run_together
 from counterclaim.nlp.context import ArticleContext
 from counterclaim.nlp.counted import Counted, find_counted
-from counterclaim.nlp.lexicons import MEASUREMENT_UNITS, MULTIPLIER_WORDS
 from counterclaim.nlp.measures import (
     Measure,
     find_measure,
@@ -66,6 +65,7 @@ from counterclaim.places import (
     place_phrases,
     resolve,
 )
+from counterclaim.vocabulary.counted import MEASUREMENT_UNITS, MULTIPLIER_WORDS
 
 QUALIFIER_RANK = {"exact": 0, "approx": 1, "range": 1, "over": 2, "under": 2, "at_least": 3, "at_most": 3}
 # Nouns that a number after them names rather than counts: "Route 60", "Operation 1027".

@@ -37,9 +37,9 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from counterclaim.actors.base import yaml_data
-from counterclaim.actors.groups import DEMONYMS
 from counterclaim.actors.names import plain, spelling_key
 from counterclaim.cache import cached_file, fingerprint
+from counterclaim.vocabulary.names import DEMONYMS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from counterclaim.actors.base import ActorBase
 from counterclaim.actors.names import plain, slug
 from counterclaim.model import Actor
+from counterclaim.vocabulary.names import DEMONYMS
 
 # Each side counts the other's dead with its own words: soldiers and troops are a state's
 # forces, fighters and militants an armed group's. Keeping the two apart keeps a bare
@@ -37,22 +38,6 @@ CATEGORIES = {
     "journalists": "journalist reporter photographer cameraman",
 }
 CATEGORY_OF = {word: category for category, words in CATEGORIES.items() for word in words.split()}
-DEMONYMS = {
-    "israeli": "Israel", "palestinian": "Palestine", "gazan": "Gaza", "lebanese": "Lebanon",
-    "yemeni": "Yemen", "iranian": "Iran", "syrian": "Syria", "russian": "Russia",
-    "ukrainian": "Ukraine", "sudanese": "Sudan", "congolese": "DR Congo", "rwandan": "Rwanda",
-    "malian": "Mali", "burkinabe": "Burkina Faso", "nigerien": "Niger", "burmese": "Myanmar",
-    "american": "United States", "british": "United Kingdom", "french": "France", "turkish": "Turkey",
-    "north korean": "North Korea", "chechen": "Chechnya",
-    "south sudanese": "South Sudan", "nigerian": "Nigeria", "somali": "Somalia", "ethiopian": "Ethiopia",
-    "eritrean": "Eritrea", "haitian": "Haiti", "colombian": "Colombia", "pakistani": "Pakistan",
-    "afghan": "Afghanistan", "indian": "India", "chadian": "Chad", "cameroonian": "Cameroon",
-    "mozambican": "Mozambique", "libyan": "Libya", "iraqi": "Iraq", "kenyan": "Kenya", "burundian": "Burundi",
-    "ugandan": "Uganda", "tigrayan": "Tigray", "amhara": "Amhara", "azerbaijani": "Azerbaijan",
-    "armenian": "Armenia", "saudi": "Saudi Arabia", "emirati": "United Arab Emirates", "egyptian": "Egypt",
-    "jordanian": "Jordan", "qatari": "Qatar",
-    "zionist": "Israel",  # the word of Hamas and its allies for Israeli forces
-}
 MAX_NAME_WORDS = 5
 
 

@@ -29,23 +29,11 @@ import re
 from dataclasses import dataclass, field
 
 from counterclaim.actors.base import MIN_KEY_LETTERS, ActorBase
-from counterclaim.actors.groups import DEMONYMS, member_chain
+from counterclaim.actors.groups import member_chain
 from counterclaim.actors.names import initials, plain, slug, spelling_key, without_titles
 from counterclaim.model import AUTHOR, Actor, Link
+from counterclaim.vocabulary.names import DEMONYMS, INSTITUTIONS, ROLE_REFERENCES
 
-# Role nouns and the words an actor's role or name must hold for them to refer to it.
-ROLE_REFERENCES = {
-    "spokesman": ("spokes",), "spokeswoman": ("spokes",), "spokesperson": ("spokes",),
-    "minister": ("minister",), "ministry": ("ministry",), "army": ("army", "armed forces", "military"),
-    "military": ("army", "armed forces", "military", "defense forces", "defence forces"),
-    "governor": ("governor",), "mayor": ("mayor",), "president": ("president",),
-    "group": ("armed_group",), "movement": ("armed_group",), "militia": ("armed_group",),
-    "agency": ("un_agency", "agency"), "office": ("office",), "monitor": ("monitor", "observatory"),
-    "committee": ("committee",), "directorate": ("directorate",), "front": ("front",),
-    "council": ("council",), "observatory": ("observatory",), "mission": ("mission",),
-    "authorities": ("health_authority", "state_body", "ministry"),
-    "officials": ("health_authority", "state_body", "ministry"),
-}
 PARENTHESIS = re.compile(r"(.+?)\s*\(([^()]+)\)")
 # Words that describe who runs or backs a body, not its name: "the Hamas-run X".
 DESCRIPTOR = re.compile(
@@ -134,8 +122,6 @@ def _through_base(name: str, base: ActorBase) -> Link | None:
 # spokesman": an owner, then the institution of it that speaks.
 OWNED = re.compile(r"^(?:the\s+)?(?P<owner>.+?)(?:['’]s?|-run|-led|-controlled|-backed)\s+(?P<institution>.+)$",
                    re.IGNORECASE)
-INSTITUTIONS = frozenset("""army military forces government ministry spokesman spokeswoman spokesperson
-police defence defense command authorities authority office council presidency""".split())
 
 
 def _described(name: str, base: ActorBase) -> Link | None:

@@ -18,7 +18,7 @@ import functools
 import re
 import unicodedata
 
-from counterclaim.nlp.lexicons import ORGANISATION_WORDS
+from counterclaim.vocabulary.names import BODY_WORDS, TITLE_WORDS
 
 CYRILLIC = dict(zip(
     "абвгґдеєжзиіїйклмнопрстуфхцчшщъыьэюя",
@@ -33,14 +33,6 @@ DIGRAPHS = (("tch", "ch"), ("kh", "h"), ("ph", "f"), ("dh", "d"), ("th", "t"), (
 VOWELS = frozenset("aeiouy")
 MINOR_WORDS = frozenset("of the for and in on de des du la le et al el wal".split())
 ACRONYM = re.compile(r"[A-Z][A-Za-z]*[A-Z]")  # "IDF", "FAMa", "MONUSCO"
-BODY_WORDS = ORGANISATION_WORDS | {"staff", "forces", "council"}
-TITLE_WORDS = frozenset("""
-mr mrs ms dr prof sir gen general lt lieutenant col colonel maj major capt captain cmdr
-commander brig brigadier adm admiral sgt sergeant sheikh president vice prime minister
-secretary chief deputy spokesman
-spokeswoman spokesperson governor mayor senator ambassador director commissioner envoy
-king prince emir ayatollah imam marshal dm fm pm acting former
-""".split())
 
 
 @functools.lru_cache(maxsize=1 << 16)  # names repeat: every claim of an article, every run

@@ -21,20 +21,19 @@ from spacy.tokens import Doc, Span, Token
 from counterclaim.actors.base import packaged_base
 from counterclaim.actors.link import link
 from counterclaim.model import AUTHOR
-from counterclaim.nlp.lexicons import (
+from counterclaim.nlp.pipeline import entities, text_of
+from counterclaim.vocabulary.names import ORGANISATION_WORDS, PERSON_ROLE_NOUNS, PERSON_ROLES, ROLE_NOUNS, TITLES
+from counterclaim.vocabulary.sources import (
     AGENTLESS_REPORTING,
     CONTINUATION_OPENERS,
     GROUP_PRONOUNS,
-    ORGANISATION_WORDS,
     PERSON_PRONOUNS,
     PROXY_HEADS,
     REPORT_ONLY_WITH_CLAUSE,
     REPORTING_FORMS,
     REPORTING_NOT_WITH_OBJECT,
     REPORTING_VERBS,
-    ROLE_NOUNS,
 )
-from counterclaim.nlp.pipeline import entities, text_of
 
 SUBJECT_DEPS = ("nsubj",)  # a reporting verb's source is its active subject
 CUT_DEPS = frozenset({"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "prep"})
@@ -112,8 +111,6 @@ class SourceHistory:
         return None
 
 
-PERSON_ROLES = ("spokesman", "spokesperson", "spokeswoman", "commander", "chief", "leader", "official",
-                "representative", "head")
 TITLE_BODY = re.compile(r"^(?:the\s+)?((?:[A-Z][\w'’/&-]*\s+)+?)(?:" + "|".join(PERSON_ROLES) + r")\b")
 
 
@@ -132,8 +129,7 @@ def _title_body(source: Source) -> str | None:
 
 
 def _is_person_role(lemma: str) -> bool:
-    return lemma in {"spokesman", "spokesperson", "spokeswoman", "minister", "commander",
-                     "president", "premier", "chief", "leader", "official"}
+    return lemma in PERSON_ROLE_NOUNS
 
 
 def _names_role(source: Source, lemma: str) -> bool:
@@ -485,10 +481,6 @@ def _is_definite(span: Span) -> bool:
     return first in ("the", "its", "their", "his", "her") or span[0].dep_ == "poss"
 
 
-TITLES = frozenset("""governor president minister spokesman spokesperson spokeswoman general
-colonel col lt major maj captain capt commander chief mayor prime defence defense foreign
-interior health secretary senator sen rep ambassador dr prof gen brig sgt adm mr mrs ms
-deputy head director lieutenant""".split())
 
 
 def _whole_name(person: Span, head: Token) -> str:

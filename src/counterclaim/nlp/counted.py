@@ -11,9 +11,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from counterclaim.actors.groups import DEMONYMS
-from counterclaim.nlp.lexicons import MEASUREMENT_UNITS, PEOPLE_NOUNS, PREDICATE_MEASURES, REPEAT_NOUNS, THING_NOUNS
 from counterclaim.nlp.pipeline import entity_type
+from counterclaim.vocabulary.counted import MEASUREMENT_UNITS, PEOPLE_NOUNS, THING_NOUNS
+from counterclaim.vocabulary.measures import PREDICATE_MEASURES, REPEAT_NOUNS
+from counterclaim.vocabulary.names import DEMONYMS
 
 # "half of the 2,000 detainees", "most of the 300 houses": the number is the whole.
 PART_WORDS = frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "most", "majority"})

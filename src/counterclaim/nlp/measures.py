@@ -1,7 +1,7 @@
 """What a figure measures: killed, wounded, destroyed … read from the words governing it.
 
 The rule climbs the parse from the counted phrase to the predicate that says what
-happened to it, through lexicons of verbs, predicates and nouns (`lexicons.py`):
+happened to it, through lexicons of verbs, predicates and nouns (`vocabulary/measures.py`):
 
 1. a predicate on the phrase itself: "30 injured", "twelve others injured";
 2. the verb whose object or passive subject it is: "killed 12", "12 were killed";
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from counterclaim.nlp.counted import Counted
-from counterclaim.nlp.lexicons import (
+from counterclaim.vocabulary.measures import (
     CAPTIVE_MEASURES,
     CAPTIVE_NOUNS,
     CAPTIVITY_NOUNS,
@@ -35,7 +35,6 @@ from counterclaim.nlp.lexicons import (
     PEOPLE_ONLY_NOT,
     PREDICATE_MEASURES,
     REPEATED_ATTACK_VERBS,
-    REPORTING_VERBS,
     SHARE_AID_VERBS,
     SUBJECT_VERBS,
     TARGET_NOUNS,
@@ -45,6 +44,7 @@ from counterclaim.nlp.lexicons import (
     TOLL_WORDS,
     VERB_MEASURES,
 )
+from counterclaim.vocabulary.sources import REPORTING_VERBS
 
 TRANSPARENT_PREPS = frozenset({"including", "among", "of", "out", "like", "with"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "oprd", "attr", "dative"})

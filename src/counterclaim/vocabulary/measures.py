@@ -1,9 +1,9 @@
-"""Word lists the claim rules use, as data.
+"""What happened to a figure: the words that give its measure (`nlp/measures.py`).
 
-Written for this project from the measure definitions in the gold SCHEMA (shared/gold)
-and from the vocabulary of war reporting in English: ministries' bulletins, wire copy,
-armed groups' statements, UN situation reports. Every entry is a lemma (lower case), so
-"killed", "kills" and "killing" all match "kill".
+Every value is a measure name of `model.MEASURES` (checked by tests/test_vocabulary.py).
+Entries are lemmas in lower case unless said otherwise, so "killed", "kills" and
+"killing" all match "kill". Written for this project from the measure definitions in the
+gold SCHEMA (shared/gold) and the vocabulary of war reporting in English.
 """
 
 from __future__ import annotations
@@ -137,47 +137,6 @@ TOLL_MODIFIERS: dict[str, str] = {
     "injury": "wounded", "wounded": "wounded", "dead": "killed",
 }
 
-# Nouns naming people, by what they are in a war: the counted group of casualty figures.
-PEOPLE_NOUNS = frozenset("""
-person people civilian resident villager child kid boy girl woman man men infant baby
-teenager adult elder student teacher doctor nurse medic paramedic journalist reporter
-worker volunteer farmer fisherman refugee migrant family household individual
-soldier troop servicemember serviceman servicewoman servicepeople personnel officer
-commander general colonel major captain sergeant conscript recruit reservist marine
-sailor pilot crew crewman airman paratrooper sniper gunner guard policeman police
-fighter militant rebel insurgent terrorist jihadist extremist gunman mercenary
-combatant guerrilla militiaman militia operative member cadre recruit partisan
-assailant attacker raider jihadi gunmen monk priest nun worker contractor crew
-servicemen defender invader occupier paramilitary trooper rescuer aid-worker
-hostage captive prisoner detainee abductee pow inmate
-palestinian israeli ukrainian russian sudanese syrian yemeni lebanese iraqi afghan
-burmese congolese malian somali ethiopian eritrean libyan kurd houthi
-victim casualty fatality survivor body corpse dead wounded injured martyr
-staff employee official diplomat minister leader
-others other them whom
-""".split())
-# Nouns naming equipment, buildings and units: counted things that are destroyed or seized.
-THING_NOUNS = frozenset("""
-tank vehicle apc ifv truck car automobile jeep pickup bus armour armor tanker
-aircraft plane airplane jet warplane fighter-jet helicopter drone uav uas bomber carrier
-mlrs grenade ammunition round rocket-launcher
-ship boat vessel warship frigate submarine launcher system howitzer gun cannon artillery
-mortar rifle weapon missile rocket shell munition radar battery depot warehouse
-house home building school hospital mosque church shelter tent structure bridge
-road tunnel position outpost checkpoint base post camp barracks headquarters
-village town city settlement district locality township community hamlet area
-battalion brigade unit company regiment division squad platoon cell
-installation facility site target infrastructure plant station device explosive
-""".split())
-# Units that make a number a measurement of time, distance or size, never a count.
-MEASUREMENT_UNITS = frozenset("""
-second minute hour day night week weekend month year decade century
-km kilometre kilometer mile metre meter foot feet inch yard mm cm kg kilogram gram calibre caliber
-ton tonne pound litre liter gallon hectare acre degree mph kph knot
-year-old point round stage phase session episode
-increase rise decrease drop decline jump hike surge fall reduction cut
-""".split())
-
 # "hit 23 times": how often an act happened. A count of attacks when the act is one of
 # these verbs, which take the target as object (nlp/measures.py); of nothing otherwise
 # ("the truce was extended several times", "fired three times into the air").
@@ -185,92 +144,17 @@ REPEAT_NOUNS = frozenset({"time"})
 REPEATED_ATTACK_VERBS = frozenset("""
 hit strike shell bomb bombard attack target raid storm ambush pound
 """.split())
-# "ten times more shells", "three times as many": a multiplier, never a count.
-MULTIPLIER_WORDS = frozenset("""
-more less fewer as higher lower greater larger bigger smaller
-""".split())
-
-# Reporting verbs: the subject of one of these is the source of what it governs.
-REPORTING_VERBS = frozenset("""
-say tell report announce claim state add note acknowledge admit confirm estimate
-declare assert insist allege accuse warn indicate reveal disclose publish post tweet
-write mention recall explain stress underscore emphasise emphasize boast deny
-verify register revise raise lower
-brief inform testify show record document count tally put cite quote update
-read conclude affirm maintain argue suggest believe reckon calculate tell find
-""".split())
-# Reporting verbs that cannot report on their own object: "claimed the lives of 23".
-REPORTING_NOT_WITH_OBJECT = {"claim": {"life", "responsibility", "credit"}}
 # Verbs that say a toll or total reached a figure: "the toll rose to 46", "stood at 104".
 TOLL_VERBS = frozenset({"rise", "reach", "climb", "stand", "hit", "top", "pass", "exceed",
                         "surpass", "increase", "jump", "grow", "soar", "amount", "bring",
                         "raise", "put", "place", "be", "total", "near", "approach", "cross"})
 # Places of captivity: "remain in captivity", "held in detention".
 CAPTIVITY_NOUNS = frozenset({"captivity", "detention", "custody", "prison", "jail", "bar"})
-# Verbs that report only with a clause or quote; with a plain object they mean another
-# thing ("put the toll at", "recorded 12 attacks", "showed").
-REPORT_ONLY_WITH_CLAUSE = frozenset({"show", "read", "update", "believe", "reckon", "calculate", "find"})
-# Passive reporting verbs that carry a source from the sentence before (SCHEMA).
-AGENTLESS_REPORTING = frozenset({"say", "report", "believe", "confirm", "estimate", "fear",
-                                 "think", "understand", "presume", "know", "expect"})
-# Phrases that open a sentence continuing the previous one's enumeration (SCHEMA).
-CONTINUATION_OPENERS = ("in addition", "additionally", "also", "moreover", "furthermore",
-                        "besides", "as well,", "among them", "of them", "of those",
-                        "of these", "they included", "those killed", "the dead included")
-
-# Nouns that stand for a source already named: "the ministry said", "the group added".
-ROLE_NOUNS = frozenset("""
-ministry group spokesman spokesperson spokeswoman minister army military brigades brigade
-movement statement official officials organisation organization agency office network
-militia force forces government authority authorities council committee department
-command commander coalition alliance faction party president premier chief leader
-source sources channel outlet paper newspaper report monitor observatory service
-""".split())
-PERSON_PRONOUNS = frozenset({"he", "she"})
-GROUP_PRONOUNS = frozenset({"it", "they", "we", "i"})
-# Heads of a source phrase that point at who stands behind it: "a representative of X".
-PROXY_HEADS = frozenset({"representative", "spokesman", "spokesperson", "spokeswoman",
-                         "official", "officials", "member", "members", "source", "sources",
-                         "report", "reports", "statement", "statements", "figures", "data",
-                         "statistics", "tally", "estimate", "estimates", "count", "figure",
-                         "number", "toll", "tallies", "account", "accounts", "study", "studies",
-                         "investigation", "analysis", "survey", "review", "assessment", "research",
-                         "inquiry", "probe", "audit"})
-
 # Words that make a figure hypothetical, planned or demanded: kept, marked optional.
 HYPOTHETICAL_AUX = frozenset({"could", "may", "might", "would", "should"})
 DEMAND_WORDS = frozenset({"demand", "insist", "call", "seek", "want", "request", "negotiate",
                           "propose", "plan", "expect", "hope", "aim", "push", "press",
                           "condition", "deal", "exchange", "agreement", "proposal"})
-
-# Words that make a name an organisation even where the tagger calls it a person:
-# "Kyauk Lone Gyi PDF", "Rapid Support Forces", "Sudan Doctors' Network".
-ORGANISATION_WORDS = frozenset("""
-force forces army group front brigade brigades movement council ministry committee network
-office agency alliance party union organisation organization service command militia
-channel coalition administration authority authorities government directorate department
-observatory monitor center centre institute foundation society association mission
-battalion regiment division corps guard police team commission bureau headquarters staff
-""".split())
-
-
-def _inflections(lemma: str) -> set[str]:
-    """The regular forms of a verb: "report" → reports, reported, reporting."""
-    forms = {lemma, lemma + "s", lemma + "ed", lemma + "ing", lemma + "d", lemma + "es"}
-    if lemma.endswith("e"):
-        forms |= {lemma[:-1] + "ing"}
-    if lemma.endswith("y"):
-        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
-    if len(lemma) > 2 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
-        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}  # admitted, admitting
-    return forms
-
-
-IRREGULAR_REPORTING = frozenset("""said told wrote written showed shown put read thought
-believed stood held found""".split())
-# Every word form of a reporting verb: a sentence without one reports nothing, which lets
-# the fast path skip its parse (extract.py).
-REPORTING_FORMS = frozenset(set().union(*(_inflections(v) for v in REPORTING_VERBS)) | IRREGULAR_REPORTING)
 
 # Words whose measure depends on who is counted: hostages "rescued" are released and
 # "alive" are held; people rescued from rubble are neither.
