@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from counterclaim.model import Number
@@ -643,6 +644,22 @@ def _one_is_pronoun(ctx: _Ctx, i: int) -> bool:
     return h > 0 and _word(ctx, h) in ONE_IDIOMS
 
 
+@dataclass(slots=True)
+class _Reading:
+    """A cardinal being read, atom by atom (`_cardinal`)."""
+
+    atoms: list[_Atom] = field(default_factory=list)
+    total: float = 0.0  # the finished scale groups
+    group: float = 0.0  # the group being read
+    small: float = 0.0  # the part of the group after "hundred"
+    last_scale: float = math.inf
+    prev: str = ""  # kind of the previous atom
+
+
+_FAIL = -1  # no cardinal starts here
+_DONE = -2  # the cardinal is complete: nothing joins it
+
+
 def _cardinal(ctx: _Ctx, i: int, money: bool = False) -> list[_Atom]:
     """The longest cardinal starting at token i, as atoms ([] if none).
 
@@ -650,123 +667,166 @@ def _cardinal(ctx: _Ctx, i: int, money: bool = False) -> list[_Atom]:
     hundred and two", "4 thousand 3 hundred and 21", "1.2 million", "three lakh crore",
     "three dozens". "and" joins only where English puts it (after a hundred or a scale,
     and "twenty and three").
+
+    1. the first atom: digits (with a scale written on them), "a" before a hundred, a
+       scale or a dozen, or a unit, teen or tens word (`_first_atom`);
+    2. then each next word across a space, a hyphen or "and" while the grammar lets it
+       join (`_next_atom`).
     """
+    reading = _Reading()
+    j = _first_atom(ctx, i, money, reading)
+    if j == _FAIL:
+        return []
+    while j >= 0 and j < len(ctx.toks) and j not in ctx.masked:
+        j = _next_atom(ctx, reading)
+    return reading.atoms
+
+
+def _first_atom(ctx: _Ctx, j: int, money: bool, reading: _Reading) -> int:
+    """Step 1 of `_cardinal`: read the first atom at token j into `reading`; the index to
+    go on from, `_FAIL` where no cardinal starts, `_DONE` where nothing may join it."""
     toks = ctx.toks
-    atoms: list[_Atom] = []
-    # finished scale groups; the group being read; the part of it after "hundred"
-    total = group = small = 0.0
-    last_scale = math.inf
-    prev = ""  # kind of the previous atom
-    j = i
-    while j < len(toks) and j not in ctx.masked:
-        t = toks[j]
-        if not atoms:
-            if t.kind == "n":
-                d = _digit_atom(ctx, j)
-                if d is None:
-                    return []
-                value, nj, dkind = d
-                atoms.append(_Atom("digits", value, nj - 1, value))
-                if dkind == "fraction" or nj != j + 1:
-                    return atoms  # "3/4", "1e10": nothing joins them
-                group, small, prev = value, value, "digits"
-                sc = _digit_scale(ctx, nj - 1, money)
-                if sc is not None:
-                    total, group, last_scale = _times(value, sc[0]), 0.0, sc[0]
-                    atoms.append(_Atom("scale", sc[0], sc[1] - 1, total))
-                    prev, j = "scale", sc[1]
-                    continue
-                j = nj
-                continue
-            low = t.low
-            if low == "a":  # "a hundred", "a dozen", "a million"
-                n = _next_word(ctx, j, False)
-                nk = _word_kind(_word(ctx, n))
-                if nk is None or nk[0] not in ("hundred", "scale", "dozen"):
-                    return []
-                group = small = 1.0
-                atoms.append(_Atom("unit", 1, j, 1))
-                prev, j = "unit", n
-                continue
-            wk = _word_kind(low)
-            if wk is None or wk[0] not in ("unit", "teen", "tens"):
-                return []
-            if low == "one" and _one_is_pronoun(ctx, j) or _word(ctx, j - 1) == "point":
-                return []  # "the one who", "back to point zero"
-            group = small = wk[1]
-            atoms.append(_Atom(wk[0], wk[1], j, group))
-            prev = wk[0]
-        else:
-            # Try to extend: find the next token across a space, a hyphen or "and".
-            last = atoms[-1].tok
-            n = _hyphen_after(ctx, last)
-            if n < 0 and _joinable(ctx, last):
-                n = last + 1
-            if n < 0 or n in ctx.masked:
-                break
-            hyphen = toks[n - 1].kind == "s"
-            with_and = False
-            if toks[n].low == "and" and not hyphen:
-                m = n + 1 if _joinable(ctx, n) else -1
-                if m < 0 or m in ctx.masked:
-                    break
-                with_and, n = True, m
-            tn = toks[n]
-            if tn.kind == "n":
-                if hyphen or prev not in ("hundred", "scale") or not tn.text.isdecimal():
-                    break
-                d = _digit_atom(ctx, n)
-                limit = 100 if prev == "hundred" else min(last_scale, 1000)
-                if d is None or d[1] != n + 1 or d[0] >= limit:
-                    break  # "3 hundred and 21", "4 thousand 3 hundred"
-                found: tuple[str, float] | None = ("digits", d[0])
-            else:
-                found = _word_kind(tn.low)
-            if found is None:
-                break
-            kind, value = found
-            if hyphen and not (prev == "tens" and kind == "unit"):
-                break  # only "twenty-three" joins over a hyphen
-            if with_and and not (
-                prev in ("hundred", "scale") and kind in ("unit", "teen", "tens", "digits")
-                or prev == "tens" and kind == "unit"
-            ):
-                break
-            if kind == "unit" and prev == "tens" and value > 0:
-                group += value
-                small += value
-            elif kind in ("unit", "teen", "tens", "digits") and prev in ("hundred", "scale"):
-                if kind == "unit" and value == 0:
-                    break
-                group += value
-                small = value
-            elif kind == "hundred" and (
-                prev in ("unit", "teen", "tens") and 0 < group < 100 or prev == "digits"
-            ):
-                group *= 100  # "twenty-one hundred", "322 hundred"
-                small = 0
-            elif kind == "scale" and prev != "scale" and (total + group) > 0 and value < last_scale:
-                total += _times(group, value)
-                group = small = 0
-                last_scale = value
-            elif kind == "scale" and prev == "scale" and value > atoms[-1].value:
-                total *= value  # "lakh crore"
-                last_scale = value * atoms[-1].value
-            elif kind == "dozen" and prev in ("unit", "teen", "tens", "digits") and small > 0:
-                group += small * 11
-                small = 0
-            else:
-                break
-            if with_and:
-                atoms.append(_Atom("and", 0, n - 1, total + group - value))
-            atoms.append(_Atom(kind, value, n, total + group))
-            prev = kind
-            if kind == "dozen":
-                break
-            j = n
-            continue
-        j += 1
-    return atoms
+    if j >= len(toks) or j in ctx.masked:
+        return _FAIL
+    t = toks[j]
+    if t.kind == "n":
+        return _first_digits(ctx, j, money, reading)
+    low = t.low
+    if low == "a":  # "a hundred", "a dozen", "a million"
+        n = _next_word(ctx, j, False)
+        nk = _word_kind(_word(ctx, n))
+        if nk is None or nk[0] not in ("hundred", "scale", "dozen"):
+            return _FAIL
+        reading.group = reading.small = 1.0
+        reading.atoms.append(_Atom("unit", 1, j, 1))
+        reading.prev = "unit"
+        return n
+    wk = _word_kind(low)
+    if wk is None or wk[0] not in ("unit", "teen", "tens"):
+        return _FAIL
+    if low == "one" and _one_is_pronoun(ctx, j) or _word(ctx, j - 1) == "point":
+        return _FAIL  # "the one who", "back to point zero"
+    reading.group = reading.small = wk[1]
+    reading.atoms.append(_Atom(wk[0], wk[1], j, reading.group))
+    reading.prev = wk[0]
+    return j + 1
+
+
+def _first_digits(ctx: _Ctx, j: int, money: bool, reading: _Reading) -> int:
+    """Digits as the first atom, with the scale written on them ("1.2m", "5 bn")."""
+    d = _digit_atom(ctx, j)
+    if d is None:
+        return _FAIL
+    value, nj, dkind = d
+    reading.atoms.append(_Atom("digits", value, nj - 1, value))
+    if dkind == "fraction" or nj != j + 1:
+        return _DONE  # "3/4", "1e10": nothing joins them
+    reading.group, reading.small, reading.prev = value, value, "digits"
+    sc = _digit_scale(ctx, nj - 1, money)
+    if sc is None:
+        return nj
+    reading.total, reading.group, reading.last_scale = _times(value, sc[0]), 0.0, sc[0]
+    reading.atoms.append(_Atom("scale", sc[0], sc[1] - 1, reading.total))
+    reading.prev = "scale"
+    return sc[1]
+
+
+def _next_atom(ctx: _Ctx, reading: _Reading) -> int:
+    """Step 2 of `_cardinal`: join the next word to `reading` where the grammar lets it;
+    the index of that word, or `_DONE`."""
+    joint = _joint_after(ctx, reading.atoms[-1].tok)
+    if joint is None:
+        return _DONE
+    n, hyphen, with_and = joint
+    found = _joining_kind(ctx, n, hyphen, reading)
+    if found is None:
+        return _DONE
+    kind, value = found
+    if not _may_join(reading.prev, kind, hyphen=hyphen, with_and=with_and):
+        return _DONE
+    if not _combine(reading, kind, value):
+        return _DONE
+    if with_and:
+        reading.atoms.append(_Atom("and", 0, n - 1, reading.total + reading.group - value))
+    reading.atoms.append(_Atom(kind, value, n, reading.total + reading.group))
+    reading.prev = kind
+    return _DONE if kind == "dozen" else n
+
+
+def _joint_after(ctx: _Ctx, last: int) -> tuple[int, bool, bool] | None:
+    """The next token after token `last` across a space, a hyphen or "and": (its index,
+    over a hyphen, over "and"); None where nothing follows that may join."""
+    toks = ctx.toks
+    n = _hyphen_after(ctx, last)
+    if n < 0 and _joinable(ctx, last):
+        n = last + 1
+    if n < 0 or n in ctx.masked:
+        return None
+    hyphen = toks[n - 1].kind == "s"
+    if toks[n].low == "and" and not hyphen:
+        m = n + 1 if _joinable(ctx, n) else -1
+        if m < 0 or m in ctx.masked:
+            return None
+        return m, hyphen, True
+    return n, hyphen, False
+
+
+def _joining_kind(ctx: _Ctx, n: int, hyphen: bool, reading: _Reading) -> tuple[str, float] | None:
+    """The kind and value of token n as a later atom: a number word, or digits after a
+    hundred or a scale ("3 hundred and 21", "4 thousand 3 hundred")."""
+    tn = ctx.toks[n]
+    if tn.kind != "n":
+        return _word_kind(tn.low)
+    if hyphen or reading.prev not in ("hundred", "scale") or not tn.text.isdecimal():
+        return None
+    d = _digit_atom(ctx, n)
+    limit = 100 if reading.prev == "hundred" else min(reading.last_scale, 1000)
+    if d is None or d[1] != n + 1 or d[0] >= limit:
+        return None
+    return "digits", d[0]
+
+
+def _may_join(prev: str, kind: str, *, hyphen: bool, with_and: bool) -> bool:
+    """Whether an atom of `kind` may follow one of `prev` over a hyphen or "and": only
+    "twenty-three" joins over a hyphen; "and" only after a hundred or a scale, and in
+    "twenty and three"."""
+    if hyphen and not (prev == "tens" and kind == "unit"):
+        return False
+    return not with_and or (
+        prev in ("hundred", "scale") and kind in ("unit", "teen", "tens", "digits")
+        or prev == "tens" and kind == "unit"
+    )
+
+
+def _combine(reading: _Reading, kind: str, value: float) -> bool:
+    """Add an atom of `kind` and `value` to the running value of `reading`; False where
+    English does not combine it with the atom before."""
+    r = reading
+    prev = r.prev
+    if kind == "unit" and prev == "tens" and value > 0:
+        r.group += value
+        r.small += value
+    elif kind in ("unit", "teen", "tens", "digits") and prev in ("hundred", "scale"):
+        if kind == "unit" and value == 0:
+            return False
+        r.group += value
+        r.small = value
+    elif kind == "hundred" and (prev in ("unit", "teen", "tens") and 0 < r.group < 100 or prev == "digits"):
+        r.group *= 100  # "twenty-one hundred", "322 hundred"
+        r.small = 0
+    elif kind == "scale" and prev != "scale" and (r.total + r.group) > 0 and value < r.last_scale:
+        r.total += _times(r.group, value)
+        r.group = r.small = 0
+        r.last_scale = value
+    elif kind == "scale" and prev == "scale" and value > r.atoms[-1].value:
+        r.total *= value  # "lakh crore"
+        r.last_scale = value * r.atoms[-1].value
+    elif kind == "dozen" and prev in ("unit", "teen", "tens", "digits") and r.small > 0:
+        r.group += r.small * 11
+        r.small = 0
+    else:
+        return False
+    return True
 
 
 # ---------------------------------------------------------------------------
@@ -1008,7 +1068,6 @@ def _after_cardinal(
     ctx: _Ctx, atoms: list[_Atom], value: float, end: int, ratios: bool
 ) -> tuple[float, int, str]:
     """What follows a cardinal: a fraction, "and a half", "point five", "over three"."""
-    toks = ctx.toks
     words = atoms[0].kind != "digits"
     # "one hundred and three quarters": the unit after "and" is a numerator.
     if words and len(atoms) >= 3 and atoms[-2].kind == "and" and atoms[-1].kind == "unit":
@@ -1033,25 +1092,45 @@ def _after_cardinal(
         if digits:
             return value + float("0." + digits), dend, "cardinal"
     # "one over three", "2000 over 3" (not "200 over 3 days"), "one out of three"
-    if ratios and value == 1 and _word(ctx, n) == "in" and _joinable(ctx, n):
-        den = _cardinal(ctx, n + 1) if n + 1 < len(toks) else []
-        if den and den[-1].kind not in ("and", "scale") and den[-1].total > 1 and (
-            den[0].kind == "digits") == (not words):
-            return 1 / den[-1].total, den[-1].tok + 1, "fraction"  # "one in three children"
-    if ratios and _word(ctx, n) in ("over", "out") and _joinable(ctx, n):
-        k = n + 1
-        if _word(ctx, n) == "out":
-            if _word(ctx, k) != "of" or not _joinable(ctx, k) or not words:
-                return value, end, "cardinal"
-            k += 1
-        if k < len(toks) and k not in ctx.masked:
-            den = _cardinal(ctx, k)
-            if den and den[-1].kind != "and" and den[-1].total > 0:
-                dend = den[-1].tok + 1
-                word_den = den[0].kind != "digits"
-                if _word(ctx, n) == "out" and word_den or _ends_clause(ctx, dend):
-                    return value / den[-1].total, dend, "fraction"
+    if ratios:
+        ratio = _one_in(ctx, value, n, words) or _over(ctx, value, n, words)
+        if ratio is not None:
+            return ratio
     return value, end, "cardinal"
+
+
+def _one_in(ctx: _Ctx, value: float, n: int, words: bool) -> tuple[float, int, str] | None:
+    """ "one in three children", "1 in 4": a ratio after the cardinal, written in the
+    cardinal's own way (words with words, digits with digits); n is the word after it."""
+    if not (value == 1 and _word(ctx, n) == "in" and _joinable(ctx, n)):
+        return None
+    den = _cardinal(ctx, n + 1) if n + 1 < len(ctx.toks) else []
+    if den and den[-1].kind not in ("and", "scale") and den[-1].total > 1 and (
+        den[0].kind == "digits") == (not words):
+        return 1 / den[-1].total, den[-1].tok + 1, "fraction"
+    return None
+
+
+def _over(ctx: _Ctx, value: float, n: int, words: bool) -> tuple[float, int, str] | None:
+    """ "one over three", "2000 over 3" (not "200 over 3 days": over a digit denominator
+    only at the end of a clause), "one out of three" (words only); n is the word after it."""
+    if not (_word(ctx, n) in ("over", "out") and _joinable(ctx, n)):
+        return None
+    k = n + 1
+    if _word(ctx, n) == "out":
+        if _word(ctx, k) != "of" or not _joinable(ctx, k) or not words:
+            return None
+        k += 1
+    if k >= len(ctx.toks) or k in ctx.masked:
+        return None
+    den = _cardinal(ctx, k)
+    if not (den and den[-1].kind != "and" and den[-1].total > 0):
+        return None
+    dend = den[-1].tok + 1
+    word_den = den[0].kind != "digits"
+    if _word(ctx, n) == "out" and word_den or _ends_clause(ctx, dend):
+        return value / den[-1].total, dend, "fraction"
+    return None
 
 
 def _mixed(ctx: _Ctx, whole: list[_Atom], frac: tuple[float, int, float]) -> tuple[float, int, str]:
