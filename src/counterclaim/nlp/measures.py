@@ -65,28 +65,63 @@ class Measure:
 def find_measure(counted: Counted, *, unit: str) -> Measure | None:
     """The measure of the figure whose counted phrase is `counted`, or None.
 
+    The rules, in order (the first that finds a measure gives it):
+
+    1. how often an attack happened ("hit 23 times"): `_repeated_attack`;
+    2. a part or total of a breakdown ("out of about 250 abducted", "including 29 confirmed
+       dead") keeps a predicate of its own; without one, the caller decides: `_part_or_total`;
+    3. a noun the parser joined to the wrong verb, read by the predicate after it: `_misjoined`;
+    4. up the parse from the phrase, the role it has at each step: `_climb`;
+    5. the word-order and list fallbacks where the parse says nothing: `_fallbacks`.
+
     Args:
         counted: the counted phrase, from `counted.find_counted`.
         unit: the number's unit; a currency makes aid verbs and nouns apply.
     """
     if counted.kind == "repeat":
-        return _repeated_attack(counted)
-    node = counted.nominal
-    kind = counted.kind
-    if counted.denominator or _in_breakdown(node):
-        # "out of about 250 abducted", "including 29 confirmed dead": a part or total with a
-        # predicate of its own keeps it; without one, the caller decides.
-        own = _word_order(counted, kind, adjacent=counted.denominator)
-        if own is None and counted.denominator:
-            own = _own_total_measure(counted, kind, unit)
+        return _repeated_attack(counted)  # step 1
+    if counted.denominator or _in_breakdown(counted.nominal):  # step 2
+        own = _part_or_total(counted, unit)
         if own is not None or counted.denominator:
             return own
+    misjoined = _misjoined(counted)  # step 3
+    if misjoined is not None:
+        return misjoined
+    found, deferred = _climb(counted, unit)  # step 4
+    if found is not None:
+        return found
+    if deferred is not None:
+        return _with_hypothetical(deferred, counted.kind)
+    return _fallbacks(counted, unit)  # step 5
+
+
+def _part_or_total(counted: Counted, unit: str) -> Measure | None:
+    """Step 2: "out of about 250 abducted", "including 29 confirmed dead": a part or total
+    with a predicate of its own keeps it; a total may name its own measure."""
+    own = _word_order(counted, counted.kind, adjacent=counted.denominator)
+    if own is None and counted.denominator:
+        own = _own_total_measure(counted, counted.kind, unit)
+    return own
+
+
+def _misjoined(counted: Counted) -> Measure | None:
+    """Step 3: "suffered injuries and three houses and a school were destroyed": a noun the
+    parser joined to the wrong verb; read the predicate that follows it."""
+    node = counted.nominal
     if node.dep_ == "conj" and node.pos_ in ("NOUN", "PROPN") and node.head.pos_ == "VERB":
-        # "suffered injuries and three houses and a school were destroyed": a noun the
-        # parser joined to the wrong verb; read the predicate that follows it.
-        following = _predicate_after(node, kind)
+        following = _predicate_after(node, counted.kind)
         if following is not None:
-            return _with_hypothetical(following, kind)
+            return _with_hypothetical(following, counted.kind)
+    return None
+
+
+def _climb(counted: Counted, unit: str) -> tuple[Measure | None, Measure | None]:
+    """Step 4: from the counted phrase up the parse, at most MAX_CLIMB steps, the measure
+    its role gives at each (`_by_role`, `_on_phrase`, `_at_preposition`), until a clause
+    ends the climb. Returns (the measure found, a list member's own participle, kept for
+    when the list as a whole has no verb)."""
+    kind = counted.kind
+    node = counted.nominal
     deferred: Measure | None = None
     for _ in range(MAX_CLIMB):
         found = _by_role(node, kind, unit)
@@ -99,35 +134,57 @@ def find_measure(counted: Counted, *, unit: str) -> Measure | None:
             else:
                 found = own
         if found is not None:
-            return _with_hypothetical(found, kind)
+            return _with_hypothetical(found, kind), deferred
         head = node.head
         if head.i == node.i:
             break
-        if node.dep_ == "pobj" and head.i == counted.first and head.head.pos_ in ("VERB", "AUX"):
-            # "lost over 3,620 soldiers": the parser took the qualifier for a preposition.
-            name = _verb(head.head, kind, unit)
-            if name:
-                return _with_hypothetical(Measure(name, head.head, f"object of '{head.head.text}'"), kind)
-            toll = _toll_subject(head.head)  # "the death toll rose above 44,000"
-            if toll is not None:
-                return _with_hypothetical(toll, kind)
         if node.dep_ == "pobj":
-            found = _through_preposition(head, kind)
+            found, stop = _at_preposition(counted, node, unit)
             if found is not None:
-                return _with_hypothetical(found, kind)
-            if head.lower_ not in TRANSPARENT_PREPS:
+                return found, deferred
+            if stop:
                 break
-        if node.dep_ in ("conj", "appos", "pobj", "prep", "npadvmod") or (
-            node.dep_ == "nummod" and head.pos_ in ("NOUN", "PROPN")
-        ):
-            node = head
-            continue
-        if node.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
-            # The verb said nothing about the measure; stop at the clause.
+        if _ends_climb(node, head):
             break
         node = head
-    if deferred is not None:
-        return _with_hypothetical(deferred, kind)
+    return None, deferred
+
+
+def _at_preposition(counted: Counted, node: Token, unit: str) -> tuple[Measure | None, bool]:
+    """A step of the climb from the object of a preposition: (the measure, with whether it
+    is hypothetical; whether the climb stops here, at a preposition that is no part of
+    the phrase)."""
+    kind = counted.kind
+    head = node.head
+    if head.i == counted.first and head.head.pos_ in ("VERB", "AUX"):
+        # "lost over 3,620 soldiers": the parser took the qualifier for a preposition.
+        name = _verb(head.head, kind, unit)
+        if name:
+            return _with_hypothetical(Measure(name, head.head, f"object of '{head.head.text}'"), kind), True
+        toll = _toll_subject(head.head)  # "the death toll rose above 44,000"
+        if toll is not None:
+            return _with_hypothetical(toll, kind), True
+    found = _through_preposition(head, kind)
+    if found is not None:
+        return _with_hypothetical(found, kind), True
+    return None, head.lower_ not in TRANSPARENT_PREPS
+
+
+def _ends_climb(node: Token, head: Token) -> bool:
+    """Whether the climb stops at `head`: a verb whose subject or object the node is, which
+    said nothing about the measure (the clause ends there). Lists, appositions,
+    prepositions and a number's noun are climbed through."""
+    if node.dep_ in ("conj", "appos", "pobj", "prep", "npadvmod") or (
+        node.dep_ == "nummod" and head.pos_ in ("NOUN", "PROPN")
+    ):
+        return False
+    return node.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "oprd") and head.pos_ in ("VERB", "AUX")
+
+
+def _fallbacks(counted: Counted, unit: str) -> Measure | None:
+    """Step 5, where the parse gave nothing: a verb right before the number, a funded share,
+    the verb of an item list, a measure noun, a predicate right after the phrase."""
+    kind = counted.kind
     before = _verb_before(counted, kind, unit)  # "killed at least 20 farmers collecting …"
     if before is not None:
         return _with_hypothetical(before, kind)
@@ -303,6 +360,8 @@ def _on_phrase(node: Token, kind: str) -> Measure | None:
 
 
 def _by_role(node: Token, kind: str, unit: str) -> Measure | None:
+    """The measure the node's role in its clause gives: captives "rescued" or "alive", the
+    object of a verb (`_as_object`), its subject (`_as_subject`), a share "41% funded"."""
     captive = _captive_measure(node)
     if captive is not None:
         return captive
@@ -318,77 +377,127 @@ def _by_role(node: Token, kind: str, unit: str) -> Measure | None:
         name = _predicate(head, kind) or _verb(head, kind, unit)  # "is only 41% funded"
         if name:
             return Measure(name, head, f"share '{head.text}'")
-    lemma = head.lemma_.lower()
     if dep in OBJECT_DEPS or (dep == "pobj" and head.dep_ == "agent"):
-        # "left 21 people wounded": the result predicate names the measure.
-        for child in head.children:
-            if child.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and child.i > node.i:
-                name = _predicate(child, kind) or SUBJECT_VERBS.get(child.lemma_.lower())
-                if name:  # "left 21 people wounded", "forced 40,000 to flee"
-                    return Measure(name, child, f"result '{child.text}'")
-            if child.dep_ == "prep" and child.lower_ in ("for", "with") and kind != "thing":
-                for obj in child.children:  # "treated 200 people for injuries"
-                    if NOUN_MEASURES.get(obj.lemma_.lower()) == "wounded":
-                        return Measure("wounded", obj, f"'{child.text} {obj.text}'")
-        if node.lemma_.lower() == "life" and lemma in ("claim", "cost", "take") and dep == "dobj":
-            return Measure("killed", head, f"'{head.text} … lives'")  # "claimed more than 512,000 lives"
-        name = _verb(head, kind, unit) or _displaced_from_home(head) or _out_of_action(head)
-        if name == "attacks" and lemma in ("hit", "strike") and kind == "thing" and (
-            node.lemma_.lower() not in TARGET_NOUNS
-        ):
-            name = "destroyed"  # "hit 3 ammunition depots"; "struck 120 targets" stays attacks
-        if name and lemma == "lose":
-            # "lost 76,000 servicemen killed and wounded": the participle says how
-            described = _on_phrase(node, kind)
+        return _as_object(node, head, dep, kind, unit)
+    if dep == "nsubj":
+        return _as_subject(head, kind, unit)
+    return None
+
+
+def _as_object(node: Token, head: Token, dep: str, kind: str, unit: str) -> Measure | None:
+    """The node is the object (or passive subject) of `head`: a result predicate, "claimed
+    … lives", the verb itself, the subject of "included", "listed as", a copula, a toll."""
+    lemma = head.lemma_.lower()
+    result = _result_of(node, head, kind)
+    if result is not None:
+        return result
+    if node.lemma_.lower() == "life" and lemma in ("claim", "cost", "take") and dep == "dobj":
+        return Measure("killed", head, f"'{head.text} … lives'")  # "claimed more than 512,000 lives"
+    by_verb = _object_verb(node, head, dep, kind, unit)
+    if by_verb is not None:
+        return by_verb
+    if lemma in ("include", "comprise", "number") and dep == "dobj":
+        included = _included(head, kind)
+        if included is not None:
+            return included
+    listed = _listed_as(head, kind)
+    if listed is not None:
+        return listed
+    if dep == "attr" or lemma in ("be", "remain", "stand"):
+        return _copula(head, kind)
+    return _toll_subject(head)
+
+
+def _result_of(node: Token, head: Token, kind: str) -> Measure | None:
+    """ "left 21 people wounded", "forced 40,000 to flee": the result predicate names the
+    measure; "treated 200 people for injuries": the noun of the reason does."""
+    for child in head.children:
+        if child.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and child.i > node.i:
+            name = _predicate(child, kind) or SUBJECT_VERBS.get(child.lemma_.lower())
+            if name:
+                return Measure(name, child, f"result '{child.text}'")
+        if child.dep_ == "prep" and child.lower_ in ("for", "with") and kind != "thing":
+            for obj in child.children:
+                if NOUN_MEASURES.get(obj.lemma_.lower()) == "wounded":
+                    return Measure("wounded", obj, f"'{child.text} {obj.text}'")
+    return None
+
+
+def _object_verb(node: Token, head: Token, dep: str, kind: str, unit: str) -> Measure | None:
+    """The measure of the verb whose object the node is: "killed 12", "forced from their
+    homes", "put out of action", "hit 3 ammunition depots" (destroyed)."""
+    lemma = head.lemma_.lower()
+    name = _verb(head, kind, unit) or _displaced_from_home(head) or _out_of_action(head)
+    if name == "attacks" and lemma in ("hit", "strike") and kind == "thing" and (
+        node.lemma_.lower() not in TARGET_NOUNS
+    ):
+        name = "destroyed"  # "hit 3 ammunition depots"; "struck 120 targets" stays attacks
+    if name and lemma == "lose":
+        # "lost 76,000 servicemen killed and wounded": the participle says how
+        described = _on_phrase(node, kind)
+        if described is not None:
+            return described
+    return Measure(name, head, f"{dep} of '{head.text}'") if name else None
+
+
+def _included(head: Token, kind: str) -> Measure | None:
+    """ "The dead included 11 children", "those killed included …": the subject of
+    "included" names the measure."""
+    for subject in head.children:
+        if subject.dep_ == "nsubj":
+            found = PREDICATE_MEASURES.get(subject.lower_) or NOUN_MEASURES.get(subject.lemma_.lower())
+            if found and found not in ("attacks", "aid"):
+                return Measure(found, subject, f"'{subject.text} {head.text}'")
+            described = _on_phrase(subject, kind)
             if described is not None:
                 return described
-        if name:
-            return Measure(name, head, f"{dep} of '{head.text}'")
-        if lemma in ("include", "comprise", "number") and dep == "dobj":
-            # "The dead included 11 children": the subject names the measure.
-            for subject in head.children:
-                if subject.dep_ == "nsubj":
-                    found = PREDICATE_MEASURES.get(subject.lower_) or NOUN_MEASURES.get(subject.lemma_.lower())
-                    if found and found not in ("attacks", "aid"):
-                        return Measure(found, subject, f"'{subject.text} {head.text}'")
-                    described = _on_phrase(subject, kind)  # "those killed included …"
-                    if described is not None:
-                        return described
-        for child in head.children:
-            # "were listed as missing", "are counted among the dead"
-            if child.dep_ == "prep" and child.lower_ in ("as", "among"):
-                for obj in child.children:
-                    name = _predicate(obj, kind) or NOUN_MEASURES.get(obj.lemma_.lower())
-                    if name and obj.dep_ in ("pobj", "pcomp", "amod", "acomp"):
-                        return Measure(name, obj, f"'{child.text} {obj.text}'")
-        if dep == "attr" or lemma in ("be", "remain", "stand"):
-            return _copula(head, kind)
-        return _toll_subject(head)
-    if dep == "nsubj" and head.tag_ == "VBN" and not any(
-        c.dep_ == "aux" and c.lemma_ == "have" for c in head.children
-    ):
-        # "… and at least 100 homes burned": an elliptical passive, unless a later
-        # "have been released" with no subject shows the parser took a participle
-        # ("123 hostages out of 250 abducted … have been released") for the verb.
-        main = _later_passive(head)
-        verb = main if main is not None else head
-        name = _verb(verb, kind, unit)
-        if name:
-            return Measure(name, verb, f"subject of passive '{verb.text}'")
-    if dep == "nsubj" and head.lower_ in PREDICATE_MEASURES and head.tag_ in ("VBG", "JJ"):
+    return None
+
+
+def _listed_as(head: Token, kind: str) -> Measure | None:
+    """ "were listed as missing", "are counted among the dead"."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in ("as", "among"):
+            for obj in child.children:
+                name = _predicate(obj, kind) or NOUN_MEASURES.get(obj.lemma_.lower())
+                if name and obj.dep_ in ("pobj", "pcomp", "amod", "acomp"):
+                    return Measure(name, obj, f"'{child.text} {obj.text}'")
+    return None
+
+
+def _as_subject(head: Token, kind: str, unit: str) -> Measure | None:
+    """The node is the subject of `head`: an elliptical passive ("100 homes burned"), a
+    predicate parsed as the verb ("140 are missing"), "crossed into" a country, a verb of
+    its own ("53 people died"), a copula; else the doer of a measure verb (agent)."""
+    passive = _elliptical_passive(head, kind, unit)
+    if passive is not None:
+        return passive
+    if head.lower_ in PREDICATE_MEASURES and head.tag_ in ("VBG", "JJ"):
         # "140 are missing", parsed with "missing" as the verb.
         return Measure(PREDICATE_MEASURES[head.lower_], head, f"predicate '{head.text}'")
-    if dep == "nsubj":
-        into = any(c.dep_ == "prep" and c.lower_ == "into" for c in head.children)
-        if lemma == "cross" and kind == "people" and into:  # "70,000 Sudanese have crossed into Chad"
-            return Measure("displaced", head, f"subject of '{head.text} into'")
-        if lemma in SUBJECT_VERBS and not (kind == "thing" and SUBJECT_VERBS[lemma] == "missing"):
-            return Measure(SUBJECT_VERBS[lemma], head, f"subject of '{head.text}'")
-        if lemma in ("be", "remain", "stay", "go", "lie", "become", "sustain", "suffer"):
-            return _copula(head, kind) or _suffered(head)
-        if _verb(head, kind, unit):
-            return Measure("other", head, f"agent of '{head.text}'", agent=True)
+    lemma = head.lemma_.lower()
+    into = any(c.dep_ == "prep" and c.lower_ == "into" for c in head.children)
+    if lemma == "cross" and kind == "people" and into:  # "70,000 Sudanese have crossed into Chad"
+        return Measure("displaced", head, f"subject of '{head.text} into'")
+    if lemma in SUBJECT_VERBS and not (kind == "thing" and SUBJECT_VERBS[lemma] == "missing"):
+        return Measure(SUBJECT_VERBS[lemma], head, f"subject of '{head.text}'")
+    if lemma in ("be", "remain", "stay", "go", "lie", "become", "sustain", "suffer"):
+        return _copula(head, kind) or _suffered(head)
+    if _verb(head, kind, unit):
+        return Measure("other", head, f"agent of '{head.text}'", agent=True)
     return None
+
+
+def _elliptical_passive(head: Token, kind: str, unit: str) -> Measure | None:
+    """ "… and at least 100 homes burned": an elliptical passive, unless a later "have been
+    released" with no subject shows the parser took a participle ("123 hostages out of 250
+    abducted … have been released") for the verb."""
+    if head.tag_ != "VBN" or any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children):
+        return None
+    main = _later_passive(head)
+    verb = main if main is not None else head
+    name = _verb(verb, kind, unit)
+    return Measure(name, verb, f"subject of passive '{verb.text}'") if name else None
 
 
 def _displaced_from_home(verb: Token) -> str | None:
@@ -499,31 +608,41 @@ def _through_preposition(prep: Token, kind: str) -> Measure | None:
         if name:  # "the number of civilians killed at 803"
             return Measure(name, owner, f"'{owner.text} at'")
     if prep.lower_ in ("to", "at"):
-        # "bringing the toll from the strike to 46": the parser may hang "to" on a noun.
-        for verb in (owner, *list(owner.ancestors)[:3]):
-            for child in verb.children:
-                if child.dep_ in ("nsubj", "dobj", "nsubjpass") and child.i < prep.i:
-                    name = _toll(child) or NOUN_MEASURES.get(child.lemma_.lower())
-                    if name:
-                        return Measure(_for_kind(name, kind), child, f"'{child.text} … {prep.text}'")
-            if verb.pos_ in ("VERB", "AUX") and verb.dep_ not in ("acl", "relcl", "amod"):
-                break
-        if owner.lemma_.lower() in TOLL_WORDS:
-            name = _toll(owner)
-            if name:
-                return Measure(name, owner, f"toll '{owner.text}'")
-        return None
+        return _toll_reached(prep, kind)
     if prep.lower_ == "of" and owner.pos_ in ("NOUN", "PROPN"):
-        lemma = owner.lemma_.lower()
-        if lemma == "life":
-            return Measure("killed", owner, "'the lives of'")
-        if lemma == "release" and _demanded(owner):
-            return Measure("held", owner, "release demanded")
-        name = NOUN_MEASURES.get(lemma)
-        if name and name not in ("attacks", "aid"):
-            return Measure(name, owner, f"'{owner.text} of'")
-    if prep.lower_ in ("in", "during", "at", "on") and kind == "unknown":
-        return None
+        return _noun_of(owner)
+    return None
+
+
+def _toll_reached(prep: Token, kind: str) -> Measure | None:
+    """ "bringing the toll from the strike to 46", "losses stood at 60": the subject or
+    object before "to"/"at" that names a toll (the parser may hang "to" on a noun)."""
+    owner = prep.head
+    for verb in (owner, *list(owner.ancestors)[:3]):
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "dobj", "nsubjpass") and child.i < prep.i:
+                name = _toll(child) or NOUN_MEASURES.get(child.lemma_.lower())
+                if name:
+                    return Measure(_for_kind(name, kind), child, f"'{child.text} … {prep.text}'")
+        if verb.pos_ in ("VERB", "AUX") and verb.dep_ not in ("acl", "relcl", "amod"):
+            break
+    if owner.lemma_.lower() in TOLL_WORDS:
+        name = _toll(owner)
+        if name:
+            return Measure(name, owner, f"toll '{owner.text}'")
+    return None
+
+
+def _noun_of(owner: Token) -> Measure | None:
+    """ "the lives of 23", "the deaths of 20 fighters", "the release of 33" (demanded: held)."""
+    lemma = owner.lemma_.lower()
+    if lemma == "life":
+        return Measure("killed", owner, "'the lives of'")
+    if lemma == "release" and _demanded(owner):
+        return Measure("held", owner, "release demanded")
+    name = NOUN_MEASURES.get(lemma)
+    if name and name not in ("attacks", "aid"):
+        return Measure(name, owner, f"'{owner.text} of'")
     return None
 
 
