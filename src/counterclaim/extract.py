@@ -66,12 +66,9 @@ from counterclaim.places import (
     resolve,
 )
 from counterclaim.vocabulary.counted import MEASUREMENT_UNITS, MULTIPLIER_WORDS
+from counterclaim.vocabulary.number_words import IDENTIFIER_NOUNS
 
 QUALIFIER_RANK = {"exact": 0, "approx": 1, "range": 1, "over": 2, "under": 2, "at_least": 3, "at_most": 3}
-# Nouns that a number after them names rather than counts: "Route 60", "Operation 1027".
-IDENTIFIER_NOUNS = frozenset("""operation brigade route resolution flight unit highway road
-battalion regiment division building block gate sector post hill camp zone article paragraph
-section protocol chapter no number phase corps squadron group platoon company army""".split())
 MAX_EVIDENCE_GAP = 10  # tokens between a number and its verb still shown as one evidence span
 DISTINCTIVE_VALUE = 10  # repeated values this large are one figure even with other words
 LEAD_SENTENCES = 3  # the title and the lead: where an article says what happened
