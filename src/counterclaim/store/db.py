@@ -590,49 +590,55 @@ def reading(engine: Engine) -> Iterator[Connection]:
         raise StoreError(f"cannot read the ledger: {error.__class__.__name__}: {error}") from error
 
 
+# The filters that ask a column for one value: ClaimFilter's field and the claims column.
+EQUAL_TO = ("measure", "counted_group", "conflict", "figure", "party")
+
+
 def claim_conditions(filters: ClaimFilter, table: Any = claims) -> list[ColumnElement[bool]]:
     """The WHERE conditions of `filters`, on the claims table (or an alias of it) alone."""
-    found: list[ColumnElement[bool]] = []
-    if filters.measure:
-        found.append(table.c.measure == filters.measure)
-    if filters.counted_group:
-        found.append(table.c.counted_group == filters.counted_group)
-    if filters.conflict:
-        found.append(table.c.conflict == filters.conflict)
-    if filters.figure:
-        found.append(table.c.figure == filters.figure)
-    if filters.claimant:
-        found.append(or_(_contains(table.c.claimant, filters.claimant), table.c.claimant_id == filters.claimant))
-    if filters.claimant_named:
-        found.append(or_(_contains(table.c.claimant, filters.claimant_named),
-                         table.c.claimant_id == filters.claimant_named,
-                         table.c.claimant_id.in_(actors_named(filters.claimant_named))))
-    if filters.party:
-        found.append(table.c.party == filters.party)
+    found: list[ColumnElement[bool]] = [table.c[name] == getattr(filters, name)
+                                        for name in EQUAL_TO if getattr(filters, name)]
+    found += _named_conditions(filters, table)
     if filters.parties:
         found.append(table.c.party.in_(filters.parties))
-    if filters.outlet:
-        found.append(_contains(table.c.outlet, filters.outlet))
     if filters.since:
         found.append(table.c.date >= filters.since)
     if filters.until:
         found.append(table.c.date <= filters.until)
     if filters.search:
         found.append(word_search(table, filters.search))
-    if filters.place:
-        found.append(or_(_contains(table.c.place, filters.place), table.c.place_id == filters.place))
     if filters.country:
         found.append(table.c.country == filters.country.upper())
     if filters.located:
         found.append(table.c.lat.is_not(None))
-    if filters.review == "machine":
-        found.append(table.c.review.is_(None))
-    elif filters.review:
-        found.append(table.c.review == filters.review)
-    else:
-        # A claim a reviewer rejected (not a claim, or a duplicate) counts in no figure.
-        found.append(or_(table.c.review.is_(None), table.c.review != "rejected"))
+    found.append(_review_condition(filters.review, table))
     return found
+
+
+def _named_conditions(filters: ClaimFilter, table: Any) -> list[ColumnElement[bool]]:
+    """The filters by a name written in part: claimant, outlet, place."""
+    found: list[ColumnElement[bool]] = []
+    if filters.claimant:
+        found.append(or_(_contains(table.c.claimant, filters.claimant), table.c.claimant_id == filters.claimant))
+    if filters.claimant_named:
+        found.append(or_(_contains(table.c.claimant, filters.claimant_named),
+                         table.c.claimant_id == filters.claimant_named,
+                         table.c.claimant_id.in_(actors_named(filters.claimant_named))))
+    if filters.outlet:
+        found.append(_contains(table.c.outlet, filters.outlet))
+    if filters.place:
+        found.append(or_(_contains(table.c.place, filters.place), table.c.place_id == filters.place))
+    return found
+
+
+def _review_condition(review: str | None, table: Any) -> ColumnElement[bool]:
+    column: ColumnElement[str] = table.c.review
+    if review == "machine":
+        return column.is_(None)
+    if review:
+        return column == review
+    # A claim a reviewer rejected (not a claim, or a duplicate) counts in no figure.
+    return or_(column.is_(None), column != "rejected")
 
 
 def actors_named(name: str) -> Any:
