@@ -7,16 +7,11 @@ from __future__ import annotations
 
 import re
 import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import httpx
 import pytest
-import uvicorn
 from playwright.sync_api import Browser, Page, Route, expect
 from typer.testing import CliRunner
 
@@ -24,6 +19,7 @@ from counterclaim import Ledger
 from counterclaim.cli import app as cli_app
 from counterclaim.store import open_store
 from counterclaim.web import create_app
+from serving import serving
 
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -58,31 +54,9 @@ def ledger(tmp_path_factory: pytest.TempPathFactory, shared: Path) -> Path:
     return db
 
 
-@contextmanager
-def _serving(db: Path) -> Iterator[str]:
-    """The app over `db` in uvicorn on a free loopback port; its base URL."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    config = uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port, log_level="warning")
-    running = uvicorn.Server(config)
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            if httpx.get(f"{url}/healthz").status_code == 200:
-                break
-        except httpx.TransportError:
-            time.sleep(0.1)
-    yield url
-    running.should_exit = True
-    thread.join(timeout=10)
-
-
 @pytest.fixture(scope="module")
 def server(ledger: Path) -> Iterator[str]:
-    with _serving(ledger) as url:
+    with serving(create_app(str(ledger))) as url:
         yield url
 
 
@@ -234,7 +208,7 @@ def test_framing_page(server: str, page: Page) -> None:
 
 def test_map_renders_with_networking_disabled(news_ledger: Path, browser: Browser) -> None:
     located = [c for c in Ledger(str(news_ledger)).claims().itertuples() if c.lat == c.lat and c.lat is not None]
-    with _serving(news_ledger) as url:
+    with serving(create_app(str(news_ledger))) as url:
         context = browser.new_context()
         elsewhere: list[str] = []  # every request off the app's own address is refused and recorded
 

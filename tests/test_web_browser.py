@@ -21,7 +21,9 @@ from playwright.sync_api import Browser, Page, expect
 from typer.testing import CliRunner
 
 from counterclaim.cli import app as cli_app
-from test_web import CHROMIUM, _serving
+from counterclaim.web import create_app
+from serving import serving
+from test_web import CHROMIUM
 from test_web import browser_type_launch_args as browser_type_launch_args  # the fixture: Debian's Chromium
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,7 +48,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def server(demo: Path) -> Iterator[str]:
-    with _serving(demo) as url:
+    with serving(create_app(str(demo))) as url:
         yield url
 
 

@@ -10,17 +10,13 @@ import json
 import socket
 import subprocess
 import sys
-import threading
 import time
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
 import httpx
 import pytest
-import uvicorn
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import text
@@ -33,6 +29,7 @@ from counterclaim.store.serving import is_timeout, open_reader, time_limit
 from counterclaim.web import create_app
 from counterclaim.web.app import WORKER_THREADS, DownloadSlots
 from pg import create_database
+from serving import serving, wait_for
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -60,34 +57,6 @@ def _client(app: FastAPI) -> TestClient:
     return TestClient(app, base_url=LOOPBACK)
 
 
-@contextmanager
-def _serving(app: FastAPI) -> Iterator[str]:
-    """`app` in uvicorn on a free loopback port; its base URL."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{port}"
-    _wait_for(url)
-    try:
-        yield url
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-
-
-def _wait_for(url: str, headers: dict[str, str] | None = None) -> None:
-    for _ in range(200):
-        try:
-            httpx.get(f"{url}/healthz", headers=headers)
-            return
-        except httpx.TransportError:
-            time.sleep(0.1)
-    raise AssertionError(f"{url} never answered")
-
-
 def _claim(article: str, start: int, sentence: str, claimant: str, claimant_id: str | None) -> Claim:
     return Claim(article=article, doc="hand.txt", text="40", start=start, end=start + 2, sentence=sentence,
                  value=40.0, value_high=None, qualifier="exact", unit="count", measure="killed", counted="people",
@@ -112,7 +81,7 @@ def odd_ledger(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 def test_downloads_beyond_the_limit_are_503_with_retry_after(big_ledger: str) -> None:
     app = create_app(big_ledger, downloads=DownloadSlots(at_once=1, waiting=0))
-    with _serving(app) as url, httpx.Client(base_url=url, timeout=30) as client:
+    with serving(app) as url, httpx.Client(base_url=url, timeout=30) as client:
         with client.stream("GET", "/claims?format=jsonl") as held:  # read one chunk, then stall
             assert held.status_code == 200
             next(held.iter_bytes())
@@ -130,7 +99,7 @@ def test_downloads_beyond_the_limit_are_503_with_retry_after(big_ledger: str) ->
 def test_parallel_downloads_all_finish_and_the_pool_has_a_connection_per_thread(big_ledger: str) -> None:
     app = create_app(big_ledger)
     assert app.state.engine.pool.size() >= WORKER_THREADS  # no "QueuePool limit of size 5 overflow 10"
-    with _serving(app) as url, httpx.Client(base_url=url, timeout=120) as client:
+    with serving(app) as url, httpx.Client(base_url=url, timeout=120) as client:
         expected = client.get("/claims?format=jsonl&measure=killed").text.count("\n")
         with ThreadPoolExecutor(20) as pool:
             answers = list(pool.map(lambda n: client.get(f"/claims?format={'csv' if n % 2 else 'jsonl'}"
@@ -210,7 +179,7 @@ def test_concurrent_first_requests_compute_the_overview_once(ledger: str, tmp_pa
     db = tmp_path / "copy.db"
     db.write_bytes(Path(ledger).read_bytes())
     app = create_app(str(db))
-    with _serving(app) as url, httpx.Client(base_url=url, timeout=60) as client, ThreadPoolExecutor(20) as pool:
+    with serving(app) as url, httpx.Client(base_url=url, timeout=60) as client, ThreadPoolExecutor(20) as pool:
         answers = list(pool.map(lambda _: client.get("/"), range(20)))
         assert [a.status_code for a in answers] == [200] * 20
         assert len({a.text for a in answers}) == 1
@@ -307,7 +276,7 @@ def test_serve_allows_the_named_hosts_and_its_own_address(ledger: str) -> None:
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         url, auth = f"http://127.0.0.2:{port}", {"Authorization": f"Bearer {TOKEN}".encode()}
-        _wait_for(url)
+        wait_for(url)
         assert httpx.get(url + "/", headers=auth).status_code == 200  # Host: 127.0.0.2, the --host address
         assert httpx.get(url + "/", headers={**auth, "Host": "ledger.example"}).status_code == 200
         assert httpx.get(url + "/", headers={**auth, "Host": "evil.example"}).status_code == 400
@@ -317,7 +286,7 @@ def test_serve_allows_the_named_hosts_and_its_own_address(ledger: str) -> None:
 
 
 def test_head_and_options_answer(ledger: str) -> None:
-    with _serving(create_app(ledger)) as url:
+    with serving(create_app(ledger)) as url:
         head = httpx.head(url + "/claims")
         assert head.status_code == 200 and head.content == b"" and head.headers["content-type"].startswith("text/html")
         assert httpx.head(url + "/claims?format=csv").status_code == 200

@@ -15,17 +15,12 @@ import io
 import json
 import re
 import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
 import httpx
 import pytest
-import uvicorn
 from playwright.sync_api import Browser, Page, expect
 from typer.testing import CliRunner
 
@@ -33,12 +28,14 @@ from counterclaim.cli import app as cli_app
 from counterclaim.review import current_review, history, review_counts
 from counterclaim.store import open_store
 from counterclaim.web import create_app
+from serving import serving
 from test_web import CHROMIUM
 from test_web import browser_type_launch_args as browser_type_launch_args  # the fixture: Debian's Chromium
 from test_web_browser import _severe
 
 ROOT = Path(__file__).resolve().parents[1]
 TOKEN = "review-token-for-the-tests-0123"
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
 FIGURE = "kalvania-dorrin/killed/people/event-2025-03-01"  # two claims: one corrected, one verified
 OTHER = "kalvania-dorrin/killed/people/since-2025-03-01"  # three claims: one verified
 MERGED = "kalvania-dorrin/captured/hostages/event-2025-03-11/2"  # merged into ...
@@ -69,32 +66,9 @@ def ledger(demo_file: Path, tmp_path: Path) -> str:
     return str(copy)
 
 
-@contextmanager
-def _serving(db: str) -> Iterator[str]:
-    """The review-mode app over `db` in uvicorn on a free loopback port; its base URL."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    config = uvicorn.Config(create_app(db, token=TOKEN, review=True), host="127.0.0.1", port=port,
-                            log_level="warning")
-    running = uvicorn.Server(config)
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            if httpx.get(f"{url}/healthz", headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 200:
-                break
-        except httpx.TransportError:
-            time.sleep(0.1)
-    yield url
-    running.should_exit = True
-    thread.join(timeout=10)
-
-
 @pytest.fixture
 def server(ledger: str) -> Iterator[str]:
-    with _serving(ledger) as url:
+    with serving(create_app(ledger, token=TOKEN, review=True), AUTH) as url:
         yield url
 
 
@@ -339,7 +313,7 @@ def test_the_report_says_what_share_was_reviewed(server: str, ledger: str, page:
 @pytest.mark.parametrize("ledger_url", ["postgresql"], indirect=True)
 def test_the_edit_flow_on_postgresql(ledger_url: str, page: Page) -> None:
     _ingest(ledger_url)
-    with _serving(ledger_url) as server:
+    with serving(create_app(ledger_url, token=TOKEN, review=True), AUTH) as server:
         corrected, verified, _other = _claimant_correction_and_two_verdicts(page, server)
         page.goto(server + _figure_url(FIGURE))
         expect(page.locator("table.claims tbody tr", has_text=NEW_CLAIMANT).locator(".badge")).to_have_text("corrected")
