@@ -215,96 +215,132 @@ def create_app(db: str, *, token: str | None = None, allowed_hosts: Iterable[str
         raise ValueError("review mode changes the ledger, so it always needs a token (--token SECRET), "
                          "even on 127.0.0.1")
     engine = open_reader(db, connections=WORKER_THREADS + DOWNLOADS_AT_ONCE)
-    cache = LedgerCache(lambda: ledger_version(engine))
-    slots = downloads or DownloadSlots()
     environment = templates()
     environment.globals.update(review_mode=review, review_fields=FORM_FIELDS, review_choices=CHOICES)
+    site = Site(db, engine, LedgerCache(lambda: ledger_version(engine)), environment,
+                Sessions(token) if review and token is not None else None, query_time_s)
     app = FastAPI(title="counterclaim", docs_url=None, redoc_url=None, openapi_url=None)
-    app.state.engine, app.state.cache = engine, cache
+    app.state.engine, app.state.cache = engine, site.cache
     assets.prepare_in_background()
     app.add_middleware(Guard, token=token, allowed_hosts=allowed_names(allowed_hosts), review=review)
-    sessions = Sessions(token) if review and token is not None else None
-
-    def editing(request: Request | None) -> Editing | None:
-        """Review mode's part of the page for a logged-in reviewer; None for everyone else."""
-        if sessions is None or request is None:
-            return None
-        session = sessions.read(request.cookies.get(SESSION_COOKIE))
-        if session is None:
-            return None
-        back = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-        return Editing(session.reviewer, session.csrf, back)
-
-    def render(name: str, request: Request | None = None, status: int = 200, **context: Any) -> HTMLResponse:
-        here = request.url.path + (f"?{request.url.query}" if request.url.query else "") if request else "/"
-        return HTMLResponse(environment.get_template(name).render(db=ledger_shown(db), editing=editing(request),
-                                                                  here=here, **context), status_code=status)
-
-    def render_found(name: str, page: Any, what: str, request: Request | None = None) -> HTMLResponse:
-        if page is None:
-            raise HTTPException(404, f"no such {what}")
-        return render(name, request, page=page)
-
-    def error_page(status: int, message: str, headers: dict[str, str] | None = None) -> HTMLResponse:
-        heading = ERROR_HEADINGS.get(status, "Something went wrong")
-        return HTMLResponse(environment.get_template("error.html").render(
-            db=ledger_shown(db), status=status, heading=heading, message=message), status_code=status, headers=headers)
-
-    def limited(read: Callable[[], Any]) -> Any:
-        with time_limit(query_time_s):
-            return read()
-
-    @app.exception_handler(StoreError)
-    async def store_error(_request: Request, error: StoreError) -> HTMLResponse:
-        if is_timeout(error):
-            return error_page(503, f"The ledger took longer than {query_time_s:g} s to answer: narrow the search "
-                              "or the filters, or try again shortly.", headers={"Retry-After": str(RETRY_AFTER_S)})
-        # The detail can hold SQL, a path or a server's name: for the log, not the page.
-        print(f"counterclaim serve: {error}", file=sys.stderr)
-        return error_page(500, "The ledger could not be read; the server's log says why.")
-
-    @app.exception_handler(RequestValidationError)
-    async def bad_parameter(_request: Request, error: RequestValidationError) -> HTMLResponse:
-        # Pydantic's own answer repeats the value given, however long: say only what is wrong.
-        problems = "; ".join(f"{'.'.join(str(part) for part in e['loc'][1:])}: {e['msg']}" for e in error.errors())
-        return error_page(400, f"Bad parameter: {problems}.")
-
-    @app.exception_handler(StarletteHTTPException)
-    async def http_error(_request: Request, error: StarletteHTTPException) -> HTMLResponse:
-        return error_page(error.status_code, f"{str(error.detail)[:1].upper()}{str(error.detail)[1:]}.",
-                          headers=getattr(error, "headers", None))
+    _add_error_pages(app, site)
 
     @app.get("/healthz")
     def healthz() -> dict[str, str]:
         return {"status": "ok"}
 
-    if sessions is not None:
+    if site.sessions is not None:
         writer = open_store(db)
         if writer.url.query.get("mode") == "ro" or "immutable" in writer.url.query:
             raise ValueError(f"{ledger_shown(db)} cannot be written here, and review mode writes the reviews to it")
         app.state.writer = writer
-        add_review_routes(app, writer=writer, sessions=sessions, cache=cache, show=Show(
-            page=lambda name, status, request, **context: render(name, request, status, **context),
-            error=lambda status, message: error_page(status, message)))
+        add_review_routes(app, writer=writer, sessions=site.sessions, cache=site.cache, show=Show(
+            page=lambda name, status, request, **context: site.render(name, request, status, **context),
+            error=lambda status, message: site.error_page(status, message)))
+    _add_figure_pages(app, site)
+    _add_claims_pages(app, site, downloads or DownloadSlots())
+    _add_reading_pages(app, site)
+    _add_assets(app)
+    return app
+
+
+@dataclass
+class Site:
+    """What every page of one app is made with: the ledger, its page cache, the templates,
+    the reviewers' sessions (review mode only)."""
+
+    db: str
+    engine: Engine
+    cache: LedgerCache
+    environment: Environment
+    sessions: Sessions | None
+    query_time_s: float
+
+    def editing(self, request: Request | None) -> Editing | None:
+        """Review mode's part of the page for a logged-in reviewer; None for everyone else."""
+        if self.sessions is None or request is None:
+            return None
+        session = self.sessions.read(request.cookies.get(SESSION_COOKIE))
+        if session is None:
+            return None
+        return Editing(session.reviewer, session.csrf, _here(request))
+
+    def render(self, name: str, request: Request | None = None, status: int = 200, **context: Any) -> HTMLResponse:
+        page = self.environment.get_template(name).render(
+            db=ledger_shown(self.db), editing=self.editing(request), here=_here(request) if request else "/", **context)
+        return HTMLResponse(page, status_code=status)
+
+    def render_found(self, name: str, page: Any, what: str, request: Request | None = None) -> HTMLResponse:
+        if page is None:
+            raise HTTPException(404, f"no such {what}")
+        return self.render(name, request, page=page)
+
+    def error_page(self, status: int, message: str, headers: dict[str, str] | None = None) -> HTMLResponse:
+        heading = ERROR_HEADINGS.get(status, "Something went wrong")
+        page = self.environment.get_template("error.html").render(
+            db=ledger_shown(self.db), status=status, heading=heading, message=message)
+        return HTMLResponse(page, status_code=status, headers=headers)
+
+    def limited(self, read: Callable[[], Any]) -> Any:
+        """`read()`, stopped with a StoreError past the app's query time limit."""
+        with time_limit(self.query_time_s):
+            return read()
+
+
+def _here(request: Request) -> str:
+    return request.url.path + (f"?{request.url.query}" if request.url.query else "")
+
+
+def _add_error_pages(app: FastAPI, site: Site) -> None:
+    """Every error as an HTML page that says what is wrong, never the server's details."""
+
+    @app.exception_handler(StoreError)
+    async def store_error(_request: Request, error: StoreError) -> HTMLResponse:
+        if is_timeout(error):
+            return site.error_page(503, f"The ledger took longer than {site.query_time_s:g} s to answer: narrow the "
+                                   "search or the filters, or try again shortly.",
+                                   headers={"Retry-After": str(RETRY_AFTER_S)})
+        # The detail can hold SQL, a path or a server's name: for the log, not the page.
+        print(f"counterclaim serve: {error}", file=sys.stderr)
+        return site.error_page(500, "The ledger could not be read; the server's log says why.")
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_parameter(_request: Request, error: RequestValidationError) -> HTMLResponse:
+        # Pydantic's own answer repeats the value given, however long: say only what is wrong.
+        problems = "; ".join(f"{'.'.join(str(part) for part in e['loc'][1:])}: {e['msg']}" for e in error.errors())
+        return site.error_page(400, f"Bad parameter: {problems}.")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_request: Request, error: StarletteHTTPException) -> HTMLResponse:
+        return site.error_page(error.status_code, f"{str(error.detail)[:1].upper()}{str(error.detail)[1:]}.",
+                               headers=getattr(error, "headers", None))
+
+
+def _add_figure_pages(app: FastAPI, site: Site) -> None:
+    engine, cache = site.engine, site.cache
 
     @app.get("/", response_class=HTMLResponse)
     def overview(conflict: Text = None) -> HTMLResponse:
-        return render("overview.html", page=pages.overview(engine, conflict or None, cache=cache))
+        return site.render("overview.html", page=pages.overview(engine, conflict or None, cache=cache))
 
     @app.get("/figures", response_class=HTMLResponse)
     def figure_list(about: Text = None, conflict: Text = None) -> HTMLResponse:
         _check_search(about)
-        found = limited(lambda: pages.figure_list(engine, about or None, conflict or None, limit=FIGURES_LISTED,
-                                                  cache=cache))
-        return render("figures.html", figures=found, about=about, conflict=conflict,
-                      conflicts=pages.conflict_choices(engine, cache=cache))
+        found = site.limited(lambda: pages.figure_list(engine, about or None, conflict or None,
+                                                       limit=FIGURES_LISTED, cache=cache))
+        return site.render("figures.html", figures=found, about=about, conflict=conflict,
+                           conflicts=pages.conflict_choices(engine, cache=cache))
 
     @app.get("/figures/{figure_id:path}", response_class=HTMLResponse)
     def figure(figure_id: str, request: Request) -> HTMLResponse:
         if len(figure_id) > ID_CHARS:
             raise HTTPException(404, "no such figure")
-        found = limited(lambda: pages.figure_page(engine, figure_id, reviewing=sessions is not None))
-        return render_found("figure.html", found, "figure", request)
+        found = site.limited(lambda: pages.figure_page(engine, figure_id, reviewing=site.sessions is not None))
+        return site.render_found("figure.html", found, "figure", request)
+
+
+def _add_claims_pages(app: FastAPI, site: Site, slots: DownloadSlots) -> None:
+    engine, cache = site.engine, site.cache
 
     @app.get("/claims", response_model=None)
     def claims(
@@ -315,14 +351,7 @@ def create_app(db: str, *, token: str | None = None, allowed_hosts: Iterable[str
         sort: str = "date", order: str = "desc", page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
         format: str = "html",
     ) -> Response:
-        if sort not in SORTABLE:
-            raise HTTPException(400, f"sort by one of {', '.join(SORTABLE)}")
-        if order not in ("asc", "desc"):
-            raise HTTPException(400, "order is asc or desc")
-        if format not in ("html", "csv", "jsonl"):
-            raise HTTPException(400, "format is html, csv or jsonl")
-        if review and review not in REVIEW_STATES:
-            raise HTTPException(400, f"review is one of {', '.join(REVIEW_STATES)}")
+        _check_listing(sort, order, format, review)
         _check_day(since, "since")
         _check_day(until, "until")
         _check_search(search)
@@ -333,9 +362,9 @@ def create_app(db: str, *, token: str | None = None, allowed_hosts: Iterable[str
                               review=review or None)
         if format != "html":
             return _download(engine, filters, format, slots)
-        listing = limited(lambda: pages.claims_listing(engine, filters, sort=sort, descending=order != "asc",
-                                                       page=page, cache=cache))
-        return render("claims.html", page=listing, query=listing.query)
+        listing = site.limited(lambda: pages.claims_listing(engine, filters, sort=sort, descending=order != "asc",
+                                                            page=page, cache=cache))
+        return site.render("claims.html", page=listing, query=listing.query)
 
     @app.get("/map", response_class=HTMLResponse)
     def claims_map(measure: Text = None, party: Text = None, country: Text = None, since: Day = None,
@@ -344,32 +373,53 @@ def create_app(db: str, *, token: str | None = None, allowed_hosts: Iterable[str
         _check_day(until, "until")
         filters = ClaimFilter(measure=measure or None, party=party or None, country=country or None,
                               since=since or None, until=until or None, conflict=conflict or None)
-        return render("map.html", page=limited(lambda: pages.map_page(engine, filters, cache=cache)))
+        return site.render("map.html", page=site.limited(lambda: pages.map_page(engine, filters, cache=cache)))
+
+
+def _check_listing(sort: str, order: str, format: str, review: str | None) -> None:
+    if sort not in SORTABLE:
+        raise HTTPException(400, f"sort by one of {', '.join(SORTABLE)}")
+    if order not in ("asc", "desc"):
+        raise HTTPException(400, "order is asc or desc")
+    if format not in ("html", "csv", "jsonl"):
+        raise HTTPException(400, "format is html, csv or jsonl")
+    if review and review not in REVIEW_STATES:
+        raise HTTPException(400, f"review is one of {', '.join(REVIEW_STATES)}")
+
+
+def _add_reading_pages(app: FastAPI, site: Site) -> None:
+    """Articles, actors, framing and the page that says how to read the others."""
+    engine = site.engine
 
     @app.get("/articles", response_class=HTMLResponse)
     def article_list(page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1) -> HTMLResponse:
-        return render("articles.html", page=limited(lambda: pages.articles_index(engine, page)))
+        return site.render("articles.html", page=site.limited(lambda: pages.articles_index(engine, page)))
 
     @app.get("/articles/{article_id:path}", response_class=HTMLResponse)
     def article(article_id: str, request: Request) -> HTMLResponse:
         if len(article_id) > ID_CHARS:
             raise HTTPException(404, "no such article")
-        return render_found("article.html", pages.article_page(engine, article_id), "article", request)
+        return site.render_found("article.html", pages.article_page(engine, article_id), "article", request)
 
     @app.get("/actors/{actor_id:path}", response_class=HTMLResponse)
     def actor(actor_id: str) -> HTMLResponse:
         if len(actor_id) > ID_CHARS:
             raise HTTPException(404, "no such actor")
-        return render_found("actor.html", limited(lambda: pages.actor_page(engine, actor_id)), "actor")
+        return site.render_found("actor.html", site.limited(lambda: pages.actor_page(engine, actor_id)), "actor")
 
     @app.get("/about", response_class=HTMLResponse)
     def about() -> HTMLResponse:
-        return render("about.html")
+        return site.render("about.html")
 
     @app.get("/framing", response_class=HTMLResponse)
     def framing(actor: Text = None) -> HTMLResponse:
-        tables = pages.framing_tables(engine, actor or None, cache=cache)
-        return render("framing.html", tables=tables, actor=actor)
+        tables = pages.framing_tables(engine, actor or None, cache=site.cache)
+        return site.render("framing.html", tables=tables, actor=actor)
+
+
+def _add_assets(app: FastAPI) -> None:
+    """The app's own scripts and styles: content-hashed names, cached for a year, gzip
+    where the browser takes it."""
 
     @app.get("/assets/{name}")
     def static_asset(name: str, request: Request) -> Response:
@@ -383,8 +433,6 @@ def create_app(db: str, *, token: str | None = None, allowed_hosts: Iterable[str
         if "gzip" in request.headers.get("accept-encoding", "").lower():
             return Response(made.gzipped, media_type=made.media_type, headers={**headers, "Content-Encoding": "gzip"})
         return Response(made.body, media_type=made.media_type, headers=headers)
-
-    return app
 
 
 def _check_day(value: str | None, name: str) -> None:
