@@ -45,15 +45,54 @@ class Show:
 
 def add_review_routes(app: FastAPI, *, writer: Engine, sessions: Sessions, show: Show, cache: LedgerCache) -> None:
     """The login page and the routes that change the ledger, on `app`, writing through `writer`."""
+    desk = Desk(writer, sessions, show, cache)
+    _add_login(app, desk)
+    _add_claim_review(app, desk)
+    _add_figure_edits(app, desk)
 
-    def refused(request: Request, form: Form) -> Session | None:
+
+@dataclass(frozen=True)
+class Desk:
+    """What review mode's routes work with: the ledger they write to, the reviewers'
+    sessions, the app's pages and its page cache (told of every change)."""
+
+    writer: Engine
+    sessions: Sessions
+    show: Show
+    cache: LedgerCache
+
+    def reviewer(self, request: Request, form: Form) -> Session | None:
         """The reviewer's session when the request may change something; None when it may not."""
-        session = sessions.read(request.cookies.get(SESSION_COOKIE))
+        session = self.sessions.read(request.cookies.get(SESSION_COOKIE))
         return session if session is not None and csrf_matches(session, one(form, "csrf")) else None
 
-    def forbidden() -> HTMLResponse:
-        return show.error(403, "Nothing was changed: this form needs a reviewer's login (at /login, with the token) "
-                          "and the form's own security token. Reload the page you came from and try again.")
+    def forbidden(self) -> HTMLResponse:
+        return self.show.error(403, "Nothing was changed: this form needs a reviewer's login (at /login, with the "
+                               "token) and the form's own security token. Reload the page you came from and try "
+                               "again.")
+
+    def claim_now(self, claim_id: int) -> ClaimReview | None:
+        claim = read_claim(self.writer, claim_id)
+        if claim is None:
+            return None
+        found = current_review(self.writer, claim_id)
+        return ClaimReview(claim, found, corrected_fields(claim, found), history(self.writer, claim_id))
+
+    def retry(self, request: Request, shown: ClaimReview, attempt: Attempt, status: int) -> HTMLResponse:
+        return self.show.page("review_retry.html", status, request, item=shown, attempt=attempt)
+
+    def attempt(self, change: Callable[[], Any]) -> HTMLResponse | None:
+        """Make `change`; None when it was made, else a page saying why not."""
+        try:
+            change()
+        except CounterclaimError as error:
+            return self.show.error(400, f"Nothing was changed: {error}.")
+        self.cache.changed()
+        return None
+
+
+def _add_login(app: FastAPI, desk: Desk) -> None:
+    sessions, show = desk.sessions, desk.show
 
     @app.get(LOGIN_PATH, response_class=HTMLResponse)
     def login_page(request: Request, next: str = "/") -> HTMLResponse:
@@ -78,78 +117,75 @@ def add_review_routes(app: FastAPI, *, writer: Engine, sessions: Sessions, show:
 
     @app.post("/logout")
     async def log_out(request: Request) -> Response:
-        if refused(request, await read_form(request)) is None:
-            return forbidden()
+        if desk.reviewer(request, await read_form(request)) is None:
+            return desk.forbidden()
         answer = RedirectResponse(LOGIN_PATH, status_code=303)
         answer.headers.append("Set-Cookie", set_cookie_header(SESSION_COOKIE, "", 0))
         return answer
 
+
+def _add_claim_review(app: FastAPI, desk: Desk) -> None:
     @app.post("/claims/{claim_id}/review")
     async def review(claim_id: int, request: Request) -> Response:
         form = await read_form(request)
-        session = refused(request, form)
+        session = desk.reviewer(request, form)
         if session is None:
-            return forbidden()
-        return await run_in_threadpool(review_one, claim_id, form, session.reviewer, request)
+            return desk.forbidden()
+        return await run_in_threadpool(_review_one, desk, claim_id, form, session.reviewer, request)
 
-    def review_one(claim_id: int, form: Form, reviewer: str, request: Request) -> Response:
-        shown = claim_now(claim_id)
-        if shown is None:
-            return show.error(404, f"No claim {claim_id} in this ledger.")
-        # A field the form left out is no change: the attempt shows the claim's own value there.
-        names = (*FORM_FIELDS, *(f"was-{name}" for name in FORM_FIELDS), "verdict", "note", "version")
-        fields = {name: one(form, name) for name in names if name in form}
-        try:
-            expected = int(fields.get("version", ""))
-        except ValueError:
-            return show.error(400, "The form lacks the review version it was made from: reload the page.")
-        now = shown.form_values()
-        if expected != shown.version:
-            return retry(request, shown, attempt_of(fields, now, conflict_words(shown)), 409)
-        # Only the fields the reviewer changed: the rest of the form shows the claim as it was.
-        changes = {name: fields[name].strip() for name in FORM_FIELDS
-                   if name in fields and fields[name].strip() != now[name]}
-        try:
-            review_claim(writer, claim_id, reviewer=reviewer, verdict=fields.get("verdict") or None, changes=changes,
-                         note=fields.get("note", "").strip() or None, expected_version=expected)
-        except ReviewConflict:  # another reviewer's edit landed between our read and our write
-            found = claim_now(claim_id)
-            assert found is not None
-            return retry(request, found, attempt_of(fields, found.form_values(), conflict_words(found)), 409)
-        except ReviewError as error:
-            return retry(request, shown, attempt_of(fields, now, str(error)), 400)
-        cache.changed()
-        return RedirectResponse(f"{local_path(one(form, 'back'))}#review-{claim_id}", status_code=303)
 
-    def claim_now(claim_id: int) -> ClaimReview | None:
-        claim = read_claim(writer, claim_id)
-        if claim is None:
-            return None
-        found = current_review(writer, claim_id)
-        return ClaimReview(claim, found, corrected_fields(claim, found), history(writer, claim_id))
+def _review_one(desk: Desk, claim_id: int, form: Form, reviewer: str, request: Request) -> Response:
+    shown = desk.claim_now(claim_id)
+    if shown is None:
+        return desk.show.error(404, f"No claim {claim_id} in this ledger.")
+    # A field the form left out is no change: the attempt shows the claim's own value there.
+    names = (*FORM_FIELDS, *(f"was-{name}" for name in FORM_FIELDS), "verdict", "note", "version")
+    fields = {name: one(form, name) for name in names if name in form}
+    try:
+        expected = int(fields.get("version", ""))
+    except ValueError:
+        return desk.show.error(400, "The form lacks the review version it was made from: reload the page.")
+    now = shown.form_values()
+    if expected != shown.version:
+        return desk.retry(request, shown, attempt_of(fields, now, conflict_words(shown)), 409)
+    # Only the fields the reviewer changed: the rest of the form shows the claim as it was.
+    changes = {name: fields[name].strip() for name in FORM_FIELDS
+               if name in fields and fields[name].strip() != now[name]}
+    try:
+        review_claim(desk.writer, claim_id, reviewer=reviewer, verdict=fields.get("verdict") or None,
+                     changes=changes, note=fields.get("note", "").strip() or None, expected_version=expected)
+    except ReviewConflict:  # another reviewer's edit landed between our read and our write
+        found = desk.claim_now(claim_id)
+        assert found is not None
+        return desk.retry(request, found, attempt_of(fields, found.form_values(), conflict_words(found)), 409)
+    except ReviewError as error:
+        return desk.retry(request, shown, attempt_of(fields, now, str(error)), 400)
+    desk.cache.changed()
+    return RedirectResponse(f"{local_path(one(form, 'back'))}#review-{claim_id}", status_code=303)
 
-    def retry(request: Request, shown: ClaimReview, attempt: Attempt, status: int) -> HTMLResponse:
-        return show.page("review_retry.html", status, request, item=shown, attempt=attempt)
+
+def _add_figure_edits(app: FastAPI, desk: Desk) -> None:
+    show = desk.show
 
     @app.post("/figures/merge")
     async def merge(request: Request) -> Response:
         form = await read_form(request)
-        session = refused(request, form)
+        session = desk.reviewer(request, form)
         if session is None:
-            return forbidden()
+            return desk.forbidden()
         figure, into = one(form, "figure").strip(), one(form, "into").strip()
         if not figure or not into or len(into) > ID_CHARS:
             return show.error(400, "Give the id of the figure to merge this one into.")
-        done = await run_in_threadpool(attempt, lambda: merge_figures(
-            writer, figure, into, reviewer=session.reviewer, note=one(form, "note").strip() or None))
+        done = await run_in_threadpool(desk.attempt, lambda: merge_figures(
+            desk.writer, figure, into, reviewer=session.reviewer, note=one(form, "note").strip() or None))
         return done or RedirectResponse(figure_path(into), status_code=303)
 
     @app.post("/figures/split")
     async def split(request: Request) -> Response:
         form = await read_form(request)
-        session = refused(request, form)
+        session = desk.reviewer(request, form)
         if session is None:
-            return forbidden()
+            return desk.forbidden()
         new_figure = one(form, "new_figure").strip()
         try:
             chosen = [int(claim) for claim in form.get("claim", [])]
@@ -157,18 +193,9 @@ def add_review_routes(app: FastAPI, *, writer: Engine, sessions: Sessions, show:
             return show.error(400, "A claim is chosen by its number.")
         if not chosen or not new_figure or len(new_figure) > ID_CHARS:
             return show.error(400, "Tick the claims to move, and give the new figure's id.")
-        done = await run_in_threadpool(attempt, lambda: split_claims(
-            writer, chosen, new_figure, reviewer=session.reviewer, note=one(form, "note").strip() or None))
+        done = await run_in_threadpool(desk.attempt, lambda: split_claims(
+            desk.writer, chosen, new_figure, reviewer=session.reviewer, note=one(form, "note").strip() or None))
         return done or RedirectResponse(figure_path(new_figure), status_code=303)
-
-    def attempt(change: Callable[[], Any]) -> HTMLResponse | None:
-        """Make `change`; None when it was made, else a page saying why not."""
-        try:
-            change()
-        except CounterclaimError as error:
-            return show.error(400, f"Nothing was changed: {error}.")
-        cache.changed()
-        return None
 
 
 def conflict_words(shown: ClaimReview) -> str:
