@@ -235,3 +235,27 @@ def test_a_belligerent_states_command_takes_its_side_in_the_war_it_fights(base) 
     article = Article(id="b", doc="d", text=sudan, title="RSF shelling kills 12 in Khartoum")
     [elsewhere] = with_conflicts(article, [replace(claim, sentence=sudan, text=sudan)], base, None)
     assert elsewhere.conflict == "sudan" and elsewhere.claimant_party == "international"
+
+
+def test_one_actor_base_per_run_with_the_users_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The writer, the extraction and attribution read one base: the user's file is read once.
+    from typer.testing import CliRunner
+
+    from counterclaim import extract, parallel
+    from counterclaim.cli import app
+
+    built: list[tuple[Path, ...]] = []
+
+    def counted(files=()):  # type: ignore[no-untyped-def]
+        built.append(tuple(files))
+        return load_base(files)
+
+    monkeypatch.setattr(parallel, "load_base", counted)
+    monkeypatch.setattr(extract, "load_base", counted)
+    parallel.actor_base.cache_clear()
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    done = CliRunner().invoke(app, ["ingest", str(examples / "2025-03-03-kalvania-herald-clear-dawn.txt"),
+                                    "--db", str(tmp_path / "ledger.db"), "--actors", str(examples / "actors.yaml")])
+    parallel.actor_base.cache_clear()
+    assert done.exit_code == 0, done.output
+    assert built == [(examples / "actors.yaml",)]

@@ -204,7 +204,7 @@ def ingest(
 
     Example: counterclaim ingest examples/ --db counterclaim.db --workers 2
     """
-    from counterclaim.parallel import extract_here, extract_in_pool, open_pool
+    from counterclaim.parallel import actor_base, extract_here, extract_in_pool, open_pool
     from counterclaim.store import open_store, save_articles, shown_url
 
     summary = RunSummary()
@@ -212,7 +212,7 @@ def ingest(
     with _opened(errors, "--errors") as skips:
         engine = open_store(db)
         options = _options(model=model, full_parse=False, actors=actors)
-        base = _base(actors)
+        base = actor_base(options.actor_files)  # the one this process extracts with too
         articles = _articles(paths, summary, follow_symlinks=follow_symlinks)
         with open_pool(workers, dask) as (pool, count):
             found = (extract_here(articles, options) if pool is None

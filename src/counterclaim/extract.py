@@ -36,7 +36,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span
 
 from counterclaim import numbers
-from counterclaim.actors import Provisional, link_claims, load_base
+from counterclaim.actors import ActorBase, Provisional, link_claims, load_base
 from counterclaim.conflicts import conflict_starts, conflicts_for, with_conflicts
 from counterclaim.figures import PART_MARK, with_figures
 from counterclaim.model import AUTHOR, Article, Claim, Number, with_fields
@@ -95,12 +95,14 @@ def extract_article(article: Article, *, options: ExtractOptions = ExtractOption
 
 def extract_articles(
     articles: Iterable[Article], *, options: ExtractOptions = ExtractOptions(),
-    provisional: Provisional | None = None,
+    provisional: Provisional | None = None, base: ActorBase | None = None,
 ) -> Iterator[list[Claim]]:
     """The claims of each article, one list per article, in input order.
 
     `provisional` collects the actors the base does not know, across articles (a new
-    registry when not given); a worker passes its own, for the writer to merge.
+    registry when not given); a worker passes its own, for the writer to merge. `base` is
+    the run's actor base, read from `options.actor_files` when not given: attribution and
+    linking use this one base.
 
     The fast path parses, in batches, only the sentences that hold a number; the rules
     then parse any other sentence they read for attribution (`nlp/context.py`), the
@@ -109,7 +111,7 @@ def extract_articles(
     Each sentence is parsed on its own, so both give the same claims.
     """
     nlp = pipeline.load(options.model)
-    base = load_base(options.actor_files)
+    base = base if base is not None else load_base(options.actor_files)
     provisional = provisional if provisional is not None else Provisional()
     conflicts = conflicts_for(base)
     starts = conflict_starts(conflicts)
@@ -126,7 +128,8 @@ def extract_articles(
         rules = []
         contexts = []
         for article, plan in zip(chunk, plans, strict=True):
-            context = ArticleContext(plan.sentences, plan.quotations, parse, {i: next(docs) for i in plan.ahead})
+            context = ArticleContext(plan.sentences, plan.quotations, parse, {i: next(docs) for i in plan.ahead},
+                                     base)
             contexts.append(context)
             rules.append(partial(_claim_list, article, context, plan.numbers))
         # The rules of the whole chunk run together, so that the sentences and entities
@@ -145,7 +148,7 @@ def extract_articles(
 
 def extract_each(
     articles: Iterable[Article], *, options: ExtractOptions = ExtractOptions(),
-    provisional: Provisional | None = None,
+    provisional: Provisional | None = None, base: ActorBase | None = None,
 ) -> Iterator[tuple[Article, list[Claim]]]:
     """Each article with its claims, in input order, reading `articles` a batch at a
     time: a stream of any length holds one batch in memory."""
@@ -156,7 +159,7 @@ def extract_each(
             pending.append(article)
             yield article
 
-    for found in extract_articles(fed(), options=options, provisional=provisional):
+    for found in extract_articles(fed(), options=options, provisional=provisional, base=base):
         yield pending.popleft(), found
 
 

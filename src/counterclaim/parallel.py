@@ -86,8 +86,8 @@ def extract_chunk(articles: list[Article], options: ExtractOptions) -> Chunk:
 
 def _with_terms(articles: Iterable[Article], options: ExtractOptions, provisional: Provisional
                 ) -> Iterator[Extracted]:
-    base = _base(options.actor_files)
-    for article, claims in extract_each(articles, options=options, provisional=provisional):
+    base = actor_base(options.actor_files)
+    for article, claims in extract_each(articles, options=options, provisional=provisional, base=base):
         yield Extracted(article, claims, find_terms(article, base))
 
 
@@ -110,8 +110,9 @@ def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield chunk
 
 
-@cache  # once per worker process
-def _base(files: tuple[Path, ...]) -> ActorBase:
+@cache  # once per process: the writer's and each worker's
+def actor_base(files: tuple[Path, ...]) -> ActorBase:
+    """The run's actor base: the package's with the user's `files` over it."""
     return load_base(files)
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from counterclaim.actors.base import packaged_base
+from counterclaim.actors.base import ActorBase, packaged_base
 from counterclaim.actors.link import link
 from counterclaim.model import AUTHOR
 from counterclaim.nlp.pipeline import entities, text_of
@@ -74,6 +74,8 @@ class SourceHistory:
     earlier: Callable[[], Iterator[Source]] = _nothing
     nearby: Callable[[], Iterator[Source]] = _nothing
     own: list[Source] = field(default_factory=list)
+    # The run's actor base (the package's and the user's --actors files): which names are bodies.
+    base: ActorBase = field(default_factory=packaged_base)
 
     def add(self, source: Source) -> None:
         """Note a source named earlier in the sentence being read."""
@@ -386,13 +388,13 @@ def _source_from_phrase(
             return resolved
     # Only a proper-noun head or a person's role ("the spokesman Abu Obeida") can name a
     # person; any other head makes the phrase a group, whatever names it holds.
-    may_be_person = (head.pos_ == "PROPN" or _is_person_role(lemma)) and not _known_body(phrase)
-    person = _person_entity(span) if may_be_person else None
+    may_be_person = (head.pos_ == "PROPN" or _is_person_role(lemma)) and not _known_body(phrase, history.base)
+    person = _person_entity(span, history.base) if may_be_person else None
     if person is None and _is_person_role(lemma):
         # "the government spokesman Patrick Muyaya", the name parsed as an apposition
         for child in head.children:
             if child.dep_ == "appos" and child.pos_ == "PROPN":
-                person = _person_entity(child.doc[child.left_edge.i : child.i + 1])
+                person = _person_entity(child.doc[child.left_edge.i : child.i + 1], history.base)
                 break
     if person is not None:
         name = _whole_name(person, head)
@@ -402,9 +404,9 @@ def _source_from_phrase(
     return Source(name, _unique((phrase, *aliases)), kind, reason)
 
 
-def _known_body(phrase: str) -> bool:
+def _known_body(phrase: str, base: ActorBase) -> bool:
     """ "Hamas", "the IDF", "OCHA": an organisation of the actor base, no person."""
-    known = link(phrase, packaged_base())
+    known = link(phrase, base)
     return known is not None and known.actor.type != "person"
 
 
@@ -495,13 +497,13 @@ def _whole_name(person: Span, head: Token) -> str:
     return doc[start:end].text
 
 
-def _person_entity(span: Span) -> Span | None:
+def _person_entity(span: Span, base: ActorBase) -> Span | None:
     names = [t for t in span if t.pos_ == "PROPN"]
     # Decided without the recogniser: no proper noun (a name the tagger missed is not worth
     # recognising every sentence for), or one that ends like a body ("Defense Ministry").
     if not names or _names_a_group(names[-1].text):
         return None
-    known = link(span.text, packaged_base())
+    known = link(span.text, base)
     if known is not None:  # the actor base knows who this is: no need to recognise it
         return _name_tokens(span) if known.actor.type == "person" else None
     for ent in entities(span.doc):
@@ -527,11 +529,11 @@ def _names_a_group(last_word: str) -> bool:
     return last_word.lower() in ORGANISATION_WORDS or (last_word.isupper() and len(last_word) > 1)
 
 
-def entity_sources(doc: Doc) -> list[Source]:
+def entity_sources(doc: Doc, base: ActorBase) -> list[Source]:
     """The named people and organisations of a sentence, for later role nouns."""
     found = []
     for ent in entities(doc):
-        if ent.label_ == "PERSON" and _person_entity(ent) is not None:
+        if ent.label_ == "PERSON" and _person_entity(ent, base) is not None:
             found.append(Source(ent.text, (), "person", "named earlier"))
         elif ent.label_ in ("ORG", "NORP", "GPE"):
             found.append(Source(LEADING_WORDS.sub("", ent.text), (), "group", "named earlier"))

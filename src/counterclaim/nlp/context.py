@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from counterclaim.actors.base import ActorBase, packaged_base
 from counterclaim.model import AUTHOR
 from counterclaim.nlp.attribution import (
     Reporter,
@@ -38,7 +39,8 @@ NEARBY_SENTENCES = 3  # how far back a pronoun may find a name that no reporting
 class ArticleContext:
     """The sentences of one article with their parses, made on demand and kept.
 
-    `parse` turns one sentence into a Doc; `docs` holds the parses made ahead in batches.
+    `parse` turns one sentence into a Doc; `docs` holds the parses made ahead in batches;
+    `base` is the run's actor base (the package's when not given).
     """
 
     def __init__(
@@ -47,8 +49,10 @@ class ArticleContext:
         quotations: list[Quotation],
         parse: Callable[[Sentence], Doc],
         docs: dict[int, Doc],
+        base: ActorBase | None = None,
     ) -> None:
         self.sentences = sentences
+        self.base = base if base is not None else packaged_base()
         self.quotations = quotations
         self._parse = parse
         self._docs = docs
@@ -88,10 +92,10 @@ class ArticleContext:
         def nearby() -> Iterator[Source]:
             for before in range(index - 1, max(-1, index - 1 - NEARBY_SENTENCES), -1):
                 if before not in self._entities:
-                    self._entities[before] = entity_sources(self.doc(before))
+                    self._entities[before] = entity_sources(self.doc(before), self.base)
                 yield from reversed(self._entities[before])
 
-        return SourceHistory(earlier, nearby)
+        return SourceHistory(earlier, nearby, base=self.base)
 
     def own_reporters(self, index: int) -> list[Reporter]:
         """The sentence's reporting clauses, or those of a later sentence in the same
