@@ -281,3 +281,16 @@ def test_a_new_version_of_an_article_keeps_the_reviews_of_its_unchanged_claims(
     assert carried == {"verified", "rejected"}  # the restated claim is new: no review carried to it
     old_reviews = [current_review(ledger, i) for i in ids[:3]]
     assert all(r is not None for r in old_reviews)  # the earlier version keeps its own
+
+
+def test_a_claimant_corrected_back_takes_its_party_back(ledger: Engine) -> None:
+    # The outlet's own voice: its party is the outlet's, an unlinked source's is "unattributed".
+    claim_id = next(i for i in claim_ids(ledger) if row(ledger, i)["party"].startswith("outlet: "))
+    machine = row(ledger, claim_id)
+    review_claim(ledger, claim_id, reviewer="ana", changes={"claimant": "Someone Else"})
+    assert row(ledger, claim_id)["party"] == "unattributed"
+    review_claim(ledger, claim_id, reviewer="ana", changes={"claimant": machine["claimant"]})
+    back = row(ledger, claim_id)
+    assert (back["claimant_id"], back["claimant_party"], back["party"]) == (
+        machine["claimant_id"], machine["claimant_party"], machine["party"])
+    assert current_review(ledger, claim_id).corrections == {}  # type: ignore[union-attr]

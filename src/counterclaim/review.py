@@ -44,6 +44,8 @@ from counterclaim.store.reviews import (
 from counterclaim.store.schema import actors, claims, figure_merges, review_log, reviews
 
 VERDICTS = ("verified", "corrected", "rejected")
+
+
 class ReviewError(CounterclaimError, ValueError):
     """A review that cannot be made: an unknown claim, field or value; the message says which."""
 
@@ -63,7 +65,7 @@ class LogEntry:
     """One change, as the append-only log keeps it."""
 
     id: int
-    action: str  # verify, correct, reject, merge figure, reextract
+    action: str  # verify, correct, reject, merge figure, reextract, carry to new version
     reviewer: str
     at: str
     before: dict[str, Any]
@@ -168,8 +170,8 @@ def merge_figures(engine: Engine, figure: str, into: str, *, reviewer: str, note
         connection.execute(insert(figure_merges).values(figure=figure, into=target, reviewer=reviewer, at=now()))
         connection.execute(update(figure_merges).where(figure_merges.c.into == figure).values(into=target))
         connection.execute(update(claims).where(claims.c.figure == figure).values(figure=target))
-        append_log(connection, "merge figure", reviewer, {"figure": figure}, {"figure": target, "claims": len(count)},
-             note=note, figure=figure)
+        append_log(connection, "merge figure", reviewer, {"figure": figure},
+                   {"figure": target, "claims": len(count)}, note=note, figure=figure)
     return len(count)
 
 

@@ -29,7 +29,6 @@ MACHINE_FIELDS = ("text", "value", "value_high", "qualifier", "unit", "measure",
                   "claimant", "claimant_id", "place", "scope", "figure")
 
 
-
 @dataclass(frozen=True)
 class Review:
     """A person's verdict on one claim, with the machine's claim as it was when reviewed."""
@@ -58,7 +57,9 @@ def shown_values(
     shown.update(corrections)
     if "claimant" in corrections and "claimant_id" not in corrections:
         shown["claimant_id"] = None  # another source: its actor is unknown until the reviewer names it
-    if {"claimant", "claimant_id"} & corrections.keys():
+    # A new claimant, or one corrected back to the machine's: its party follows it.
+    if {"claimant", "claimant_id"} & corrections.keys() or any(shown.get(name) != row[name]
+                                                                for name in ("claimant", "claimant_id")):
         party = party_of(connection, shown.get("claimant_id"))
         shown["claimant_party"] = party
         shown["claimant_link"] = "set by a reviewer"
