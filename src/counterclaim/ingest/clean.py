@@ -332,7 +332,20 @@ def clean_text(text: str, *, start: int = 0) -> Cleaned:
     >>> c.segments[1]
     Segment(clean_start=31, original_start=43, length=21)
     """
-    lines = split_lines(text, start=start)
+    kept, dropped, outlet, date = _judge_lines(split_lines(text, start=start))
+    kept, title = _take_title(kept, dropped)
+    lead = next((line.text for line, kind in kept if kind == "prose"), "")
+    if dateline := DATELINE.match(lead):
+        date = date or parse_date(dateline["when"])
+        if dateline["agency"]:
+            outlet = outlet or outlet_by_name(dateline["agency"])
+    body, segments = _joined([line for line, _ in kept])
+    return Cleaned(text=body, segments=segments, title=title, outlet=outlet, date=date, dropped=tuple(dropped))
+
+
+def _judge_lines(lines: list[Line]) -> tuple[list[tuple[Line, str]], list[Dropped], str | None, str | None]:
+    """Each line kept (prose or heading) or dropped with why, and the outlet and date that
+    bylines and timestamps give on the way."""
     kept: list[tuple[Line, str]] = []
     dropped: list[Dropped] = []
     seen: set[str] = set()
@@ -368,33 +381,21 @@ def clean_text(text: str, *, start: int = 0) -> Cleaned:
             kept.append((line, verdict))
         else:
             dropped.append(Dropped(line.text, verdict))
+    return kept, dropped, outlet, date
 
-    kept, title = _take_title(kept, dropped)
-    lead = next((line.text for line, kind in kept if kind == "prose"), "")
-    if dateline := DATELINE.match(lead):
-        date = date or parse_date(dateline["when"])
-        if dateline["agency"]:
-            outlet = outlet or outlet_by_name(dateline["agency"])
 
+def _joined(lines: list[Line]) -> tuple[str, tuple[Segment, ...]]:
+    """The kept lines as one text, and where each sits in it and in the original."""
     pieces: list[str] = []
     segments: list[Segment] = []
     offset = 0
-    for line, _ in kept:
+    for line in lines:
         if pieces:
             offset += len(SEPARATOR)
-        segments.append(
-            Segment(clean_start=offset, original_start=line.start, length=len(line.text))
-        )
+        segments.append(Segment(clean_start=offset, original_start=line.start, length=len(line.text)))
         pieces.append(line.text)
         offset += len(line.text)
-    return Cleaned(
-        text=SEPARATOR.join(pieces),
-        segments=tuple(segments),
-        title=title,
-        outlet=outlet,
-        date=date,
-        dropped=tuple(dropped),
-    )
+    return SEPARATOR.join(pieces), tuple(segments)
 
 
 def _take_title(
