@@ -70,6 +70,14 @@ def figure_and_party_rows(
     an outlet's own voice once per syndication group (ten outlets running one wire story
     are one). The figures are chosen along the index on (figure, party), and only the
     chosen ones are read further."""
+    within = _chosen_figures(engine, filters, min_claims, limit)
+    if within is None:
+        return [], []
+    return _figure_rows(engine, filters, within), _party_rows(engine, filters, within)
+
+
+def _chosen_figures(engine: Engine, filters: ClaimFilter, min_claims: int, limit: int | None) -> list[Any] | None:
+    """The condition that keeps the chosen figures (none: all), or None when none is chosen."""
     ranking = (
         select(claims.c.figure).where(*_where(filters)).group_by(claims.c.figure)
         .having(func.count() >= min_claims)
@@ -77,14 +85,15 @@ def figure_and_party_rows(
                   claims.c.figure.like("%/unspecified%"), claims.c.figure)
         .limit(limit)
     )
-    within: list[Any] = []
     if limit is not None:
         chosen = [row.figure for row in _run(engine, ranking)]
-        if not chosen:
-            return [], []
-        within = [claims.c.figure.in_(chosen)]
-    elif min_claims > 1:
-        within = [claims.c.figure.in_(ranking.order_by(None).subquery().select())]
+        return [claims.c.figure.in_(chosen)] if chosen else None
+    if min_claims > 1:
+        return [claims.c.figure.in_(ranking.order_by(None).subquery().select())]
+    return []
+
+
+def _figure_rows(engine: Engine, filters: ClaimFilter, within: list[Any]) -> list[FigureRow]:
     origin = case(
         (claims.c.claimant_id.is_not(None), claims.c.claimant_id),
         (claims.c.claimant == AUTHOR, literal("voice:") + func.coalesce(claims.c.syndication, claims.c.article)),
@@ -101,8 +110,11 @@ def figure_and_party_rows(
         )
         .where(*_where(filters), *within).group_by(claims.c.figure)
     )
-    rows = [FigureRow(r.figure, r.conflict, r.measure, r.scope, r.counted_group, r.other_group, r.place, r.part_of,
+    return [FigureRow(r.figure, r.conflict, r.measure, r.scope, r.counted_group, r.other_group, r.place, r.part_of,
                       r.claims, r.sources) for r in _run(engine, figures)]
+
+
+def _party_rows(engine: Engine, filters: ClaimFilter, within: list[Any]) -> list[PartyRow]:
     side = (claims.c.figure, claims.c.party)
     newest_first = (claims.c.date.is_(None), claims.c.date.desc(), claims.c.value.desc())
     ranked = (
@@ -116,9 +128,8 @@ def figure_and_party_rows(
         .where(*_where(filters), *within, claims.c.value.is_not(None))
         .subquery()
     )
-    parties = [PartyRow(r.figure, r.party, r.valued, r.low, r.high, r.value, r.value_high, r.date)
-               for r in _run(engine, select(ranked).where(ranked.c.rank == 1))]
-    return rows, parties
+    return [PartyRow(r.figure, r.party, r.valued, r.low, r.high, r.value, r.value_high, r.date)
+            for r in _run(engine, select(ranked).where(ranked.c.rank == 1))]
 
 
 def _where(filters: ClaimFilter) -> list[Any]:
