@@ -177,21 +177,8 @@ def evaluate(
         if not isinstance(record.get("doc"), str):
             raise CounterclaimError(f"gold claim {n} has no doc (the document's file name): {dict(record)}")
     outlets = outlets or {}
-    docs = {record["doc"] for record in gold}
-    gold_of: dict[str, list[Record]] = defaultdict(list)
-    for record in gold:
-        gold_of[record["doc"]].append(record)
-    said_of: dict[str, list[Record]] = defaultdict(list)
-    for claim in system:
-        record = claim_record(claim) if isinstance(claim, Claim) else claim
-        doc = record.get("doc")
-        if isinstance(doc, str) and doc in docs and _number(record.get("value")) is not None:
-            said_of[doc].append(record)
-    for said in said_of.values():
-        # Document order; a record without an offset goes last, in the order it came (a stable sort).
-        said.sort(key=_start)
-
-    doc_scores = {doc: _score_document(gold_of[doc], said_of[doc], outlets.get(doc, ())) for doc in sorted(docs)}
+    gold_of, said_of = _by_document(gold, system)
+    doc_scores = {doc: _score_document(gold_of[doc], said_of[doc], outlets.get(doc, ())) for doc in sorted(gold_of)}
     tp = sum(d.counts.tp for d in doc_scores.values())
     fp = sum(d.counts.fp for d in doc_scores.values())
     fn = sum(d.counts.fn for d in doc_scores.values())
@@ -214,6 +201,25 @@ def evaluate(
         matched=matched,
         grouping=score_grouping(matched) if figures else None,
     )
+
+
+def _by_document(gold: list[Record], system: Iterable[Claim | Record]
+                 ) -> tuple[dict[str, list[Record]], dict[str, list[Record]]]:
+    """The gold and the system's claims with a value of each gold document, the latter in
+    document order."""
+    gold_of: dict[str, list[Record]] = defaultdict(list)
+    for record in gold:
+        gold_of[record["doc"]].append(record)
+    said_of: dict[str, list[Record]] = defaultdict(list)
+    for claim in system:
+        record = claim_record(claim) if isinstance(claim, Claim) else claim
+        doc = record.get("doc")
+        if isinstance(doc, str) and doc in gold_of and _number(record.get("value")) is not None:
+            said_of[doc].append(record)
+    for said in said_of.values():
+        # Document order; a record without an offset goes last, in the order it came (a stable sort).
+        said.sort(key=_start)
+    return gold_of, said_of
 
 
 def evaluate_file(
