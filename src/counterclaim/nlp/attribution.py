@@ -25,20 +25,32 @@ from counterclaim.nlp.pipeline import entities, text_of
 from counterclaim.vocabulary.names import ORGANISATION_WORDS, PERSON_ROLE_NOUNS, PERSON_ROLES, ROLE_NOUNS, TITLES
 from counterclaim.vocabulary.sources import (
     AGENTLESS_REPORTING,
+    CITED_DOCUMENT_NOUNS,
+    CLAIM_NOUNS,
     CONTINUATION_OPENERS,
+    DEFINITE_WORDS,
+    DOCUMENT_HEADS,
+    GENERIC_SOURCE_WORDS,
     GROUP_PRONOUNS,
+    LEADING_SOURCE_WORDS,
+    NAME_PREPS,
+    OTHERS_WORDS,
     PERSON_PRONOUNS,
     PROXY_HEADS,
+    PROXY_PREPS,
+    REFERRING_DETERMINERS,
+    REFERS_BACK_WORDS,
     REPORT_ONLY_WITH_CLAUSE,
     REPORTING_FORMS,
     REPORTING_NOT_WITH_OBJECT,
     REPORTING_VERBS,
+    RESPONSE_NOUNS,
+    WITNESS_NOUNS,
 )
 
 SUBJECT_DEPS = ("nsubj",)  # a reporting verb's source is its active subject
 CUT_DEPS = frozenset({"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "prep"})
-LEADING_WORDS = re.compile(r"^((the|a|an|its|their|his|her|our|some|several|many|other)\s+)+",
-                           re.IGNORECASE)
+LEADING_WORDS = re.compile(r"^((" + "|".join(LEADING_SOURCE_WORDS) + r")\s+)+", re.IGNORECASE)
 POSSESSIVE_END = re.compile(r"\s*['’]s?$")
 WORD = re.compile(r"[a-z]+")
 HEADLINE_SOURCE = re.compile(r"\s[-–—]\s*([A-Z][\w.'’ ]{1,40})\s*$")
@@ -137,7 +149,7 @@ def _is_person_role(lemma: str) -> bool:
 def _names_role(source: Source, lemma: str) -> bool:
     # "the ministry" fits "Russian Defense Ministry"; "the group" and "the statement" fit any
     # organisation, since they name no kind of their own.
-    if lemma in ("group", "statement", "source", "it", "they", "organisation", "organization"):
+    if lemma in GENERIC_SOURCE_WORDS:
         return source.kind == "group"
     words = " ".join((source.name, *source.aliases)).lower()
     return lemma in words or (lemma == "brigade" and "brigades" in words)
@@ -213,7 +225,7 @@ def _cited(verb: Token, history: SourceHistory) -> Source | None:
     for child in verb.children:
         if child.dep_ in ("advcl", "xcomp", "conj") and child.lemma_.lower() == "cite":
             for obj in child.children:
-                if obj.dep_ == "dobj" and obj.lemma_.lower() not in ("figure", "number", "report"):
+                if obj.dep_ == "dobj" and obj.lemma_.lower() not in CITED_DOCUMENT_NOUNS:
                     return _source_from_phrase(obj, history, "cited")
     return None
 
@@ -433,7 +445,7 @@ def _core_span(head: Token) -> Span:
         left = min(left, token.left_edge.i)
     right = head.i
     for token in head.rights:
-        if token.dep_ == "prep" and token.lower_ in ("of", "in", "for") and _names_body(token):
+        if token.dep_ == "prep" and token.lower_ in NAME_PREPS and _names_body(token):
             right = max(right, token.right_edge.i)
             continue
         if token.dep_ in CUT_DEPS or token.dep_ in ("advmod", "npadvmod"):
@@ -460,7 +472,7 @@ def _full_phrase(head: Token) -> str:
     right = head.i
     for token in head.rights:
         if token.dep_ in ("relcl", "acl", "punct", "advmod") or (
-            token.dep_ == "prep" and token.lower_ not in ("of", "in", "for")
+            token.dep_ == "prep" and token.lower_ not in NAME_PREPS
         ):
             break
         right = max(right, token.right_edge.i)
@@ -470,7 +482,7 @@ def _full_phrase(head: Token) -> str:
 def _proxy_object(head: Token) -> Token | None:
     """ "a representative of X", "reports from X", "figures released by X": X."""
     for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in ("of", "from", "by", "for"):
+        if child.dep_ == "prep" and child.lower_ in PROXY_PREPS:
             for obj in child.children:
                 named = _looks_named(obj)
                 if obj.dep_ == "pobj" and (named or obj.lemma_.lower() in ROLE_NOUNS | WITNESS_NOUNS):
@@ -480,7 +492,7 @@ def _proxy_object(head: Token) -> Token | None:
 
 def _is_definite(span: Span) -> bool:
     first = span[0].lower_
-    return first in ("the", "its", "their", "his", "her") or span[0].dep_ == "poss"
+    return first in DEFINITE_WORDS or span[0].dep_ == "poss"
 
 
 
@@ -540,14 +552,6 @@ def entity_sources(doc: Doc, base: ActorBase) -> list[Source]:
     return found
 
 
-# Sources that are documents, whose owner is the source: "IOHC estimates", "UN figures".
-DOCUMENT_HEADS = frozenset({"report", "statement", "figure", "data", "statistic", "statistics",
-                            "tally", "estimate", "count", "number", "toll", "account"})
-WITNESS_NOUNS = frozenset({"blogger", "medium", "resident", "witness", "eyewitness", "activist"})
-CLAIM_NOUNS = frozenset({"claim", "report", "statement", "figure", "estimate", "tally", "count",
-                         "assessment", "data", "announcement", "toll", "account", "version"})
-
-
 def source_for(tokens: list[Token], found: list[Reporter], history: SourceHistory) -> Reporter | None:
     """The innermost source above the figure, else a sentence-level one.
 
@@ -604,10 +608,9 @@ def _claim_owner(token: Token) -> Token | None:
     return None
 
 
-RESPONSE_NOUNS = frozenset({"response", "retaliation", "revenge", "reprisal", "answer"})
 AUTHOR_SOURCE_DESCRIBED = Source(AUTHOR, (), "group", "an event the statement responds to: the article's own voice")
 
-REFERS_BACK = re.compile(r"^(that|this|those|these)(['’]s| is| was| are| were)? (all )?according to\b",
+REFERS_BACK = re.compile(r"^(" + "|".join(REFERS_BACK_WORDS) + r")(['’]s| is| was| are| were)? (all )?according to\b",
                          re.IGNORECASE)
 
 
@@ -624,7 +627,7 @@ def links_to_previous(doc: Doc) -> str | None:
             return f"continues the previous sentence ('{opener}')"
     words = [t for t in doc if not t.is_punct]
     for i, token in enumerate(words[:6]):
-        if token.lower_ in ("others", "other") and any(t.like_num for t in words[:i]):
+        if token.lower_ in OTHERS_WORDS and any(t.like_num for t in words[:i]):
             return "continues the previous sentence ('others')"
         if token.lower_ == "them" and i > 0 and words[i - 1].lower_ == "of":
             return "continues the previous sentence ('of them')"
@@ -635,7 +638,7 @@ def links_to_previous(doc: Doc) -> str | None:
     if root is not None and root.pos_ == "VERB" and also:
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and (subject.pos_ == "PRON" or any(
-            c.lower_ in ("the", "its", "their") for c in subject.children if c.dep_ in ("det", "poss")
+            c.lower_ in REFERRING_DETERMINERS for c in subject.children if c.dep_ in ("det", "poss")
         )):
             return "continues the previous sentence ('also')"
     for token in doc:

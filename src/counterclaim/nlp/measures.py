@@ -23,30 +23,57 @@ from spacy.tokens import Token
 
 from counterclaim.nlp.counted import Counted
 from counterclaim.vocabulary.measures import (
+    AMONG_PREPS,
+    BREAKDOWN_PREPS,
+    BREAKDOWN_WORDS,
     CAPTIVE_MEASURES,
     CAPTIVE_NOUNS,
     CAPTIVITY_NOUNS,
+    CAPTIVITY_PREPS,
+    COPULA_VERBS,
+    CURRENCY_SIGNS,
+    DEFINITE_DETERMINERS,
     DEMAND_WORDS,
     FIND_VERBS,
+    FIRE_WORDS,
+    FROM_WORDS,
+    HEDGE_WORDS,
+    HIT_VERBS,
+    HOME_NOUNS,
     HYPOTHETICAL_AUX,
+    INCLUDE_OR_NUMBER_VERBS,
+    INCLUDE_VERBS,
+    LEVEL_PREPS,
+    LIST_WORDS,
+    LISTED_AS_PREPS,
     NEEDS_PARTICLE,
     NOUN_MEASURES,
+    OUT_OF_USE_NOUNS,
+    PART_PREPS,
+    PART_PRONOUNS,
     PARTICLE_VERBS,
     PEOPLE_ONLY_NOT,
     PREDICATE_MEASURES,
+    REASON_PREPS,
+    RECOVERY_VERBS,
     REPEATED_ATTACK_VERBS,
+    SENTENCE_VERBS,
     SHARE_AID_VERBS,
+    SUBJECT_COPULA_VERBS,
     SUBJECT_VERBS,
+    TAKE_LIVES_VERBS,
     TARGET_NOUNS,
     THING_MEASURES,
     TOLL_MODIFIERS,
     TOLL_VERBS,
     TOLL_WORDS,
+    TRANSPARENT_PREPS,
+    VAGUE_COUNTS,
     VERB_MEASURES,
+    VICTIM_NOUNS,
 )
 from counterclaim.vocabulary.sources import REPORTING_VERBS
 
-TRANSPARENT_PREPS = frozenset({"including", "among", "of", "out", "like", "with"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "oprd", "attr", "dative"})
 MAX_CLIMB = 8
 
@@ -199,11 +226,9 @@ def _fallbacks(counted: Counted, unit: str) -> Measure | None:
     return _word_order(counted, kind)
 
 
-# Words that may stand between a list's verb and a later item of the list: numbers, nouns
-# and their modifiers, commas, "and", "including", "along with", "as well as".
+# Parts of speech that may stand between a list's verb and a later item of the list:
+# numbers, nouns and their modifiers, "and"; the words are LIST_WORDS.
 LIST_POS = frozenset({"NUM", "NOUN", "PROPN", "ADJ", "CCONJ", "DET", "SYM", "X", "PART"})
-LIST_WORDS = frozenset({"including", "among", "of", "with", "along", "together", "as", "well", "plus",
-                        "them", "which", "whom", "all", "overnight", ",", "-", "–", "(", ")", "'", "’"})
 MAX_LIST = 40
 
 
@@ -235,7 +260,7 @@ def _share_of_money(counted: Counted) -> bool:
     """ "16% of the $2.6 billion sought", "25% of the $190 million it needs": a funded share."""
     if not counted.via_of or counted.head is None:
         return False
-    return any(t.tag_ == "$" or t.text in ("$", "€", "£") for t in counted.head.subtree)
+    return any(t.tag_ == "$" or t.text in CURRENCY_SIGNS for t in counted.head.subtree)
 
 
 def share_measure(counted: Counted, *, unit: str) -> Measure | None:
@@ -253,8 +278,8 @@ def share_of_earlier(counted: Counted, *, unit: str) -> bool:
     head = counted.head
     if unit != "percent" or not counted.via_of or head is None:
         return False
-    definite = any(c.lower_ in ("the", "these", "those") for c in head.children if c.dep_ == "det")
-    return definite and head.lemma_.lower() in ("victim", "casualty", "dead", "death", "fatality", "wounded")
+    definite = any(c.lower_ in DEFINITE_DETERMINERS for c in head.children if c.dep_ == "det")
+    return definite and head.lemma_.lower() in VICTIM_NOUNS
 
 
 def _own_total_measure(counted: Counted, kind: str, unit: str) -> Measure | None:
@@ -299,7 +324,7 @@ def other_measure(counted: Counted) -> Measure | None:
     verb = counted.nominal.head
     if verb.dep_ in ("relcl", "acl"):  # a description of the group, not a statement
         return None
-    if verb.lemma_.lower() in REPORTING_VERBS | {"include", "comprise"}:
+    if verb.lemma_.lower() in REPORTING_VERBS | INCLUDE_VERBS:
         return None
     if role in ("nsubj", "nsubjpass", "dobj") and verb.pos_ in ("VERB", "AUX"):
         return Measure("other", counted.nominal.head, f"people counted by '{counted.nominal.head.text}'")
@@ -309,14 +334,14 @@ def other_measure(counted: Counted) -> Measure | None:
 def part_of_total(counted: Counted) -> bool:
     """A part of a figure given just before, which takes that figure's measure: "including
     2,055 children", "among them 5 women", "eight of them", "two of whom"."""
-    if counted.via_of and counted.head is not None and counted.head.lower_ in ("them", "whom", "those", "these"):
+    if counted.via_of and counted.head is not None and counted.head.lower_ in PART_PRONOUNS:
         return True
     node = counted.nominal
-    if node.dep_ == "dobj" and node.head.lemma_.lower() in ("include", "comprise"):
+    if node.dep_ == "dobj" and node.head.lemma_.lower() in INCLUDE_VERBS:
         return True
     for sibling in node.head.children:  # "Among them were eight children"
-        pronoun = any(o.lower_ in ("them", "whom", "those", "these") for o in sibling.children)
-        if sibling.dep_ == "prep" and sibling.lower_ in ("among", "of") and pronoun:
+        pronoun = any(o.lower_ in PART_PRONOUNS for o in sibling.children)
+        if sibling.dep_ == "prep" and sibling.lower_ in PART_PREPS and pronoun:
             return True
         # "Of the 7.2 million people displaced, 4.9 million are in North Kivu"
         total = any(o.dep_ == "pobj" and any(g.dep_ == "nummod" for g in o.children) for o in sibling.children)
@@ -325,7 +350,7 @@ def part_of_total(counted: Counted) -> bool:
         if of_total and node.like_num and copula:
             return True
     for _ in range(3):
-        if node.lower_ in ("including", "among", "includes", "include", "included"):
+        if node.lower_ in BREAKDOWN_WORDS:
             return True
         if node.head.i == node.i:
             break
@@ -337,7 +362,7 @@ def restates_figure(counted: Counted) -> bool:
     """ "put the figure at 41", "the number rose to 60": a restated figure with no measure
     word of its own, which takes the measure of the figure it restates."""
     node = counted.nominal
-    if node.dep_ != "pobj" or node.head.lower_ not in ("at", "to"):
+    if node.dep_ != "pobj" or node.head.lower_ not in LEVEL_PREPS:
         return False
     verb = node.head.head
     return any(c.lemma_.lower() in TOLL_WORDS for c in verb.children if c.dep_ in ("dobj", "nsubj"))
@@ -391,19 +416,19 @@ def _as_object(node: Token, head: Token, dep: str, kind: str, unit: str) -> Meas
     result = _result_of(node, head, kind)
     if result is not None:
         return result
-    if node.lemma_.lower() == "life" and lemma in ("claim", "cost", "take") and dep == "dobj":
+    if node.lemma_.lower() == "life" and lemma in TAKE_LIVES_VERBS and dep == "dobj":
         return Measure("killed", head, f"'{head.text} … lives'")  # "claimed more than 512,000 lives"
     by_verb = _object_verb(node, head, dep, kind, unit)
     if by_verb is not None:
         return by_verb
-    if lemma in ("include", "comprise", "number") and dep == "dobj":
+    if lemma in INCLUDE_OR_NUMBER_VERBS and dep == "dobj":
         included = _included(head, kind)
         if included is not None:
             return included
     listed = _listed_as(head, kind)
     if listed is not None:
         return listed
-    if dep == "attr" or lemma in ("be", "remain", "stand"):
+    if dep == "attr" or lemma in COPULA_VERBS:
         return _copula(head, kind)
     return _toll_subject(head)
 
@@ -416,7 +441,7 @@ def _result_of(node: Token, head: Token, kind: str) -> Measure | None:
             name = _predicate(child, kind) or SUBJECT_VERBS.get(child.lemma_.lower())
             if name:
                 return Measure(name, child, f"result '{child.text}'")
-        if child.dep_ == "prep" and child.lower_ in ("for", "with") and kind != "thing":
+        if child.dep_ == "prep" and child.lower_ in REASON_PREPS and kind != "thing":
             for obj in child.children:
                 if NOUN_MEASURES.get(obj.lemma_.lower()) == "wounded":
                     return Measure("wounded", obj, f"'{child.text} {obj.text}'")
@@ -428,7 +453,7 @@ def _object_verb(node: Token, head: Token, dep: str, kind: str, unit: str) -> Me
     homes", "put out of action", "hit 3 ammunition depots" (destroyed)."""
     lemma = head.lemma_.lower()
     name = _verb(head, kind, unit) or _displaced_from_home(head) or _out_of_action(head)
-    if name == "attacks" and lemma in ("hit", "strike") and kind == "thing" and (
+    if name == "attacks" and lemma in HIT_VERBS and kind == "thing" and (
         node.lemma_.lower() not in TARGET_NOUNS
     ):
         name = "destroyed"  # "hit 3 ammunition depots"; "struck 120 targets" stays attacks
@@ -457,7 +482,7 @@ def _included(head: Token, kind: str) -> Measure | None:
 def _listed_as(head: Token, kind: str) -> Measure | None:
     """ "were listed as missing", "are counted among the dead"."""
     for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in ("as", "among"):
+        if child.dep_ == "prep" and child.lower_ in LISTED_AS_PREPS:
             for obj in child.children:
                 name = _predicate(obj, kind) or NOUN_MEASURES.get(obj.lemma_.lower())
                 if name and obj.dep_ in ("pobj", "pcomp", "amod", "acomp"):
@@ -481,7 +506,7 @@ def _as_subject(head: Token, kind: str, unit: str) -> Measure | None:
         return Measure("displaced", head, f"subject of '{head.text} into'")
     if lemma in SUBJECT_VERBS and not (kind == "thing" and SUBJECT_VERBS[lemma] == "missing"):
         return Measure(SUBJECT_VERBS[lemma], head, f"subject of '{head.text}'")
-    if lemma in ("be", "remain", "stay", "go", "lie", "become", "sustain", "suffer"):
+    if lemma in SUBJECT_COPULA_VERBS:
         return _copula(head, kind) or _suffered(head)
     if _verb(head, kind, unit):
         return Measure("other", head, f"agent of '{head.text}'", agent=True)
@@ -503,12 +528,12 @@ def _elliptical_passive(head: Token, kind: str, unit: str) -> Measure | None:
 def _displaced_from_home(verb: Token) -> str | None:
     """ "forced from their homes", "driven out of their villages"; bodies "recovered from a
     destroyed house" are not."""
-    if verb.lemma_.lower() in ("recover", "pull", "retrieve", "exhume", "dig", "rescue", "extract"):
+    if verb.lemma_.lower() in RECOVERY_VERBS:
         return None
     for child in verb.children:
-        if child.dep_ in ("prep", "prt") and child.lower_ in ("from", "out"):
+        if child.dep_ in ("prep", "prt") and child.lower_ in FROM_WORDS:
             for obj in child.subtree:
-                if obj.lemma_.lower() in ("home", "house", "village", "land", "town", "city"):
+                if obj.lemma_.lower() in HOME_NOUNS:
                     return "displaced"
     return None
 
@@ -517,7 +542,7 @@ def _out_of_action(verb: Token) -> str | None:
     """ "put out of action", "knocked out of service": equipment destroyed."""
     for child in verb.children:
         if child.dep_ in ("prep", "prt") and child.lower_ == "out" and any(
-            t.lower_ in ("action", "service", "commission") for t in child.subtree
+            t.lower_ in OUT_OF_USE_NOUNS for t in child.subtree
         ):
             return "destroyed"
     return None
@@ -558,7 +583,7 @@ def _copula(verb: Token, kind: str) -> Measure | None:
             name = _predicate(child, kind)
             if name:
                 return Measure(name, child, f"predicate '{child.text}'")
-        if child.dep_ == "prep" and child.lower_ in ("among", "between"):
+        if child.dep_ == "prep" and child.lower_ in AMONG_PREPS:
             for obj in child.children:
                 name = PREDICATE_MEASURES.get(obj.lower_) or NOUN_MEASURES.get(obj.lemma_.lower())
                 if name:
@@ -566,7 +591,7 @@ def _copula(verb: Token, kind: str) -> Measure | None:
                 described = _on_phrase(obj, kind)  # "among those killed were …"
                 if described is not None:
                     return described
-        if child.dep_ == "prep" and child.lower_ in ("in", "behind"):
+        if child.dep_ == "prep" and child.lower_ in CAPTIVITY_PREPS:
             for obj in child.children:  # "remain in captivity", "are still behind bars"
                 if obj.lemma_.lower() in CAPTIVITY_NOUNS:
                     return Measure("held", obj, f"in '{obj.text}'")
@@ -600,14 +625,14 @@ def _through_preposition(prep: Token, kind: str) -> Measure | None:
     """ "the deaths of 20 fighters", "the lives of 23", "toll to 34", "amounted to 5,390"."""
     owner = prep.head
     if prep.lower_ == "to" and owner.lemma_.lower() == "set" and any(
-        c.lower_ in ("fire", "ablaze", "alight") for c in owner.children
+        c.lower_ in FIRE_WORDS for c in owner.children
     ):
         return Measure("destroyed", owner, "'set fire to'")
     if prep.lower_ == "at" and owner.tag_ == "VBN" and owner.dep_ in ("acl", "amod"):
         name = _predicate(owner, kind)
         if name:  # "the number of civilians killed at 803"
             return Measure(name, owner, f"'{owner.text} at'")
-    if prep.lower_ in ("to", "at"):
+    if prep.lower_ in LEVEL_PREPS:
         return _toll_reached(prep, kind)
     if prep.lower_ == "of" and owner.pos_ in ("NOUN", "PROPN"):
         return _noun_of(owner)
@@ -652,7 +677,7 @@ def _verb(verb: Token, kind: str, unit: str) -> str | None:
         return None
     particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod", "oprd")}
     particles |= {c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"}
-    if lemma not in ("sentence", "condemn") and any(
+    if lemma not in SENTENCE_VERBS and any(
         c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_.lower() == "death" for g in c.children)
         for c in verb.children
     ):
@@ -737,11 +762,6 @@ def _noun_measure(token: Token | None, unit: str) -> Measure | None:
     return Measure(name, token, f"noun '{token.text}'") if name else None
 
 
-HEDGE_WORDS = frozenset({"were", "was", "been", "have", "had", "are", "is", "be", "also", "to",
-                         "confirmed", "believed", "reported", "presumed", "feared", "said",
-                         "thought", "now", "still", "all", "already", "later"})
-
-
 def _verb_before(counted: Counted, kind: str, unit: str) -> Measure | None:
     """A word-order fallback: a measure verb right before the number is its verb."""
     if counted.first == 0:
@@ -767,7 +787,7 @@ def _predicate_after(node: Token, kind: str) -> Measure | None:
 
 
 def _in_breakdown(node: Token) -> bool:
-    return node.dep_ == "pobj" and node.head.lower_ in ("including", "among")
+    return node.dep_ == "pobj" and node.head.lower_ in BREAKDOWN_PREPS
 
 
 def _word_order(counted: Counted, kind: str, *, adjacent: bool = False) -> Measure | None:
@@ -809,7 +829,6 @@ def _with_hypothetical(measure: Measure, kind: str = "") -> Measure:
 
 
 CASUALTY_PAIR = frozenset({"killed", "wounded"})
-VAGUE_COUNTS = frozenset({"dozens", "hundreds", "thousands", "scores", "several", "many", "tens"})
 
 
 def _combined(measure: Measure) -> Measure:

@@ -160,3 +160,75 @@ DEMAND_WORDS = frozenset({"demand", "insist", "call", "seek", "want", "request",
 # "alive" are held; people rescued from rubble are neither.
 CAPTIVE_NOUNS = frozenset({"hostage", "captive", "prisoner", "detainee", "abductee", "pow"})
 CAPTIVE_MEASURES: dict[str, str] = {"rescue": "released", "alive": "held", "free": "released"}
+
+# The function and content words the measure rules (`nlp/measures.py`) test beside the
+# lexicons above: where a phrase may be climbed through, what ends a list, which words
+# hedge a predicate. Lower-case word forms unless a comment says lemmas.
+
+# Prepositions the climb from a counted phrase passes through: "including 29 children",
+# "among them", "out of 250", "along with"; any other preposition ends it.
+TRANSPARENT_PREPS = frozenset({"including", "among", "of", "out", "like", "with"})
+# Words that may stand between a list's verb and a later item of the list: "including",
+# "along with", "as well as", pronouns of a relative clause, commas and brackets.
+LIST_WORDS = frozenset({"including", "among", "of", "with", "along", "together", "as", "well", "plus",
+                        "them", "which", "whom", "all", "overnight", ",", "-", "–", "(", ")", "'", "’"})
+# Signs of a currency in a phrase: "16% of the $2.6 billion sought" is a share of money.
+CURRENCY_SIGNS = frozenset({"$", "€", "£"})
+# Verbs (lemmas) of hitting, whose object is a target when it is one of TARGET_NOUNS and a
+# thing destroyed otherwise: "struck 120 targets" (attacks), "hit 3 ammunition depots".
+HIT_VERBS = frozenset({"hit", "strike"})
+# Determiners that make a noun refer back to a figure just given: "40% of the victims".
+DEFINITE_DETERMINERS = frozenset({"the", "these", "those"})
+# Nouns (lemmas) for the people a casualty figure counts: a share of "the victims"
+# is a share of the figure just given.
+VICTIM_NOUNS = frozenset({"victim", "casualty", "dead", "death", "fatality", "wounded"})
+# Verbs (lemmas) that list the parts of a total: "the dead included 11 children".
+INCLUDE_VERBS = frozenset({"include", "comprise"})
+# ... and those that also give the total's size: "the dead numbered 40".
+INCLUDE_OR_NUMBER_VERBS = frozenset({"include", "comprise", "number"})
+# Pronouns that stand for a figure just given: "eight of them", "two of whom".
+PART_PRONOUNS = frozenset({"them", "whom", "those", "these"})
+# Prepositions before such a pronoun that take a part of it: "among them", "of them".
+PART_PREPS = frozenset({"among", "of"})
+# Words that open a breakdown of a figure: "including 2,055 children", "among them".
+BREAKDOWN_WORDS = frozenset({"including", "among", "includes", "include", "included"})
+# Prepositions whose object is a part of a figure: "including 29 confirmed dead".
+BREAKDOWN_PREPS = frozenset({"including", "among"})
+# Prepositions that restate a figure or name its level: "put the figure at 41",
+# "the toll rose to 60".
+LEVEL_PREPS = frozenset({"at", "to"})
+# Verbs (lemmas) with "lives" as object that count the killed: "claimed 512,000 lives".
+TAKE_LIVES_VERBS = frozenset({"claim", "cost", "take"})
+# Copulas (lemmas) whose object or attribute is the counted phrase: "the toll is 1,200".
+COPULA_VERBS = frozenset({"be", "remain", "stand"})
+# Verbs (lemmas) whose subject is described by a predicate or a noun of suffering:
+# "140 are missing", "remain trapped", "five others sustained injuries".
+SUBJECT_COPULA_VERBS = frozenset({"be", "remain", "stay", "go", "lie", "become", "sustain", "suffer"})
+# Prepositions of a reason that names a wound: "treated 200 people for injuries".
+REASON_PREPS = frozenset({"for", "with"})
+# Prepositions of a list of the counted: "listed as missing", "counted among the dead".
+LISTED_AS_PREPS = frozenset({"as", "among"})
+# Prepositions of a group a copula puts the counted in: "were among the dead".
+AMONG_PREPS = frozenset({"among", "between"})
+# Prepositions of a place of captivity: "remain in captivity", "are still behind bars".
+CAPTIVITY_PREPS = frozenset({"in", "behind"})
+# Verbs (lemmas) of taking out of a place, which displace nobody: bodies "recovered from
+# a destroyed house".
+RECOVERY_VERBS = frozenset({"recover", "pull", "retrieve", "exhume", "dig", "rescue", "extract"})
+# Particles and prepositions of leaving a place: "forced from their homes", "driven out".
+FROM_WORDS = frozenset({"from", "out"})
+# Nouns (lemmas) of a home a displaced group leaves: "driven out of their villages".
+HOME_NOUNS = frozenset({"home", "house", "village", "land", "town", "city"})
+# Nouns after "out of" that put equipment out of use: "put out of action".
+OUT_OF_USE_NOUNS = frozenset({"action", "service", "commission"})
+# Words with "set … to" that say a thing was burned: "set fire to 30 homes".
+FIRE_WORDS = frozenset({"fire", "ablaze", "alight"})
+# Verbs (lemmas) with "to death" that pass a sentence rather than kill: "sentenced to death".
+SENTENCE_VERBS = frozenset({"sentence", "condemn"})
+# Words that may stand between a counted phrase and its predicate: auxiliaries, hedges
+# and adverbs of time ("were confirmed killed", "have now been reported dead").
+HEDGE_WORDS = frozenset({"were", "was", "been", "have", "had", "are", "is", "be", "also", "to",
+                         "confirmed", "believed", "reported", "presumed", "feared", "said",
+                         "thought", "now", "still", "all", "already", "later"})
+# Vague counts that give a verb a figure of its own: "killed 5 and wounded dozens".
+VAGUE_COUNTS = frozenset({"dozens", "hundreds", "thousands", "scores", "several", "many", "tens"})

@@ -59,3 +59,45 @@ believed stood held found""".split())
 # the fast path skip its parse (extract.py).
 REPORTING_FORMS = frozenset(set().union(*(_inflections(v) for v in REPORTING_VERBS)) | IRREGULAR_REPORTING)
 
+
+# The words the attribution rules (`nlp/attribution.py`) test beside the lists above.
+# Lower-case word forms unless a comment says lemmas.
+
+# Words a source phrase may open with, cut from its name: "the ministry", "its
+# spokesman". In this order in a regular expression (LEADING_WORDS in attribution.py).
+LEADING_SOURCE_WORDS = ("the", "a", "an", "its", "their", "his", "her", "our", "some", "several", "many",
+                        "other")
+# Demonstratives that open a sentence giving the source of the one before: "That's
+# according to X". In this order in a regular expression (REFERS_BACK).
+REFERS_BACK_WORDS = ("that", "this", "those", "these")
+# Words (lemmas) for a source that name no kind of their own, and so fit any
+# organisation: "the group", "the statement", "it".
+GENERIC_SOURCE_WORDS = frozenset({"group", "statement", "source", "it", "they", "organisation", "organization"})
+# Objects (lemmas) of "citing" that are no source: "citing figures from …".
+CITED_DOCUMENT_NOUNS = frozenset({"figure", "number", "report"})
+# Prepositions that keep a phrase after a source's head in its name: "Ministry of
+# Health", "MoH in Gaza", "the U.N. agency for refugees".
+NAME_PREPS = frozenset({"of", "in", "for"})
+# Prepositions after a proxy head that lead to who stands behind it: "a representative
+# of X", "reports from X", "figures released by X", "a spokesman for X".
+PROXY_PREPS = frozenset({"of", "from", "by", "for"})
+# Words that make a source phrase definite, so that it refers to one named before:
+# "the ministry", "its spokesman".
+DEFINITE_WORDS = frozenset({"the", "its", "their", "his", "her"})
+# Determiners and possessives of a subject that refers back to the source before:
+# "the ministry also said".
+REFERRING_DETERMINERS = frozenset({"the", "its", "their"})
+# Words that open a continuation of the previous sentence's figures: "two others".
+OTHERS_WORDS = frozenset({"others", "other"})
+# Sources (lemmas) that are documents, whose owner is the source: "IOHC estimates",
+# "UN figures".
+DOCUMENT_HEADS = frozenset({"report", "statement", "figure", "data", "statistic", "statistics",
+                            "tally", "estimate", "count", "number", "toll", "account"})
+# People (lemmas) who witness rather than speak for a body: "according to residents".
+WITNESS_NOUNS = frozenset({"blogger", "medium", "resident", "witness", "eyewitness", "activist"})
+# Nouns (lemmas) of a claim whose owner is its source: "Israel's claim to have killed 13,000".
+CLAIM_NOUNS = frozenset({"claim", "report", "statement", "figure", "estimate", "tally", "count",
+                         "assessment", "data", "announcement", "toll", "account", "version"})
+# Nouns of an answer to an event: "…, Hezbollah said, in response to strikes that killed
+# 45": the speaker names the event it answers, and the figure is the article's.
+RESPONSE_NOUNS = frozenset({"response", "retaliation", "revenge", "reprisal", "answer"})
