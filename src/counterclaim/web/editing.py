@@ -66,6 +66,11 @@ class Desk:
         session = self.sessions.read(request.cookies.get(SESSION_COOKIE))
         return session if session is not None and csrf_matches(session, one(form, "csrf")) else None
 
+    async def posted(self, request: Request) -> tuple[Form, Session | None]:
+        """A POST's form, and the reviewer's session when the request may change something."""
+        form = await read_form(request)
+        return form, self.reviewer(request, form)
+
     def forbidden(self) -> HTMLResponse:
         return self.show.error(403, "Nothing was changed: this form needs a reviewer's login (at /login, with the "
                                "token) and the form's own security token. Reload the page you came from and try "
@@ -127,8 +132,7 @@ def _add_login(app: FastAPI, desk: Desk) -> None:
 def _add_claim_review(app: FastAPI, desk: Desk) -> None:
     @app.post("/claims/{claim_id}/review")
     async def review(claim_id: int, request: Request) -> Response:
-        form = await read_form(request)
-        session = desk.reviewer(request, form)
+        form, session = await desk.posted(request)
         if session is None:
             return desk.forbidden()
         return await run_in_threadpool(_review_one, desk, claim_id, form, session.reviewer, request)
@@ -169,8 +173,7 @@ def _add_figure_edits(app: FastAPI, desk: Desk) -> None:
 
     @app.post("/figures/merge")
     async def merge(request: Request) -> Response:
-        form = await read_form(request)
-        session = desk.reviewer(request, form)
+        form, session = await desk.posted(request)
         if session is None:
             return desk.forbidden()
         figure, into = one(form, "figure").strip(), one(form, "into").strip()
@@ -182,8 +185,7 @@ def _add_figure_edits(app: FastAPI, desk: Desk) -> None:
 
     @app.post("/figures/split")
     async def split(request: Request) -> Response:
-        form = await read_form(request)
-        session = desk.reviewer(request, form)
+        form, session = await desk.posted(request)
         if session is None:
             return desk.forbidden()
         new_figure = one(form, "new_figure").strip()
