@@ -9,6 +9,8 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 QUALIFIERS = ("exact", "approx", "over", "at_least", "under", "at_most", "range")
+# A claim's review state (`review.py`): "machine" until a person verifies, corrects or rejects it.
+REVIEW_STATES = ("machine", "verified", "corrected", "rejected")
 NUMBER_KINDS = ("cardinal", "percent", "currency", "ordinal", "fraction", "vague")
 MEASURES = (
     "killed",
@@ -238,6 +240,16 @@ class TermUse:
     sentence: str
     start: int  # offset of the term in the article text
     reason: str  # how the term was tied to the actor: "named with it", "of X", "article context"
+
+
+def voice(claimant_party: str | None, claimant: str, outlet: str | None) -> str:
+    """The party a claim speaks for (the ledger's `party` column): its claimant's party, else
+    the outlet's own voice for the article's own words, else "unattributed"."""
+    if claimant_party:
+        return claimant_party
+    if claimant == AUTHOR:
+        return f"outlet: {outlet or 'unknown'}"
+    return "unattributed"
 
 
 def figure_text(value: float | None, value_high: float | None, qualifier: str, unit: str = "count") -> str:

@@ -29,7 +29,7 @@ from sqlalchemy.engine import Connection, RowMapping
 from sqlalchemy.exc import IntegrityError
 
 from counterclaim.errors import CounterclaimError
-from counterclaim.model import MEASURES, QUALIFIERS
+from counterclaim.model import MEASURES, QUALIFIERS, REVIEW_STATES
 from counterclaim.store.db import merged_figures
 from counterclaim.store.reviews import (
     CORRECTABLE,
@@ -43,7 +43,7 @@ from counterclaim.store.reviews import (
 )
 from counterclaim.store.schema import actors, claims, figure_merges, review_log, reviews
 
-VERDICTS = ("verified", "corrected", "rejected")
+VERDICTS = REVIEW_STATES[1:]  # what a person may say of a claim
 
 
 class ReviewError(CounterclaimError, ValueError):

@@ -35,7 +35,7 @@ from counterclaim import syndication
 
 if TYPE_CHECKING:
     from alembic.config import Config
-from counterclaim.model import AUTHOR, Actor, Article, Claim, Extracted, TermUse
+from counterclaim.model import Actor, Article, Claim, Extracted, TermUse, voice
 from counterclaim.store.reviews import carry_reviews
 from counterclaim.store.schema import (
     actors,
@@ -403,12 +403,8 @@ def _save_actors(connection: Connection, article: Article, found: list[Claim], k
 
 
 def voice_of(claim: Claim, outlet: str | None) -> str:
-    """The party a claim speaks for: its claimant's, else the outlet's own voice."""
-    if claim.claimant_party:
-        return claim.claimant_party
-    if claim.claimant == AUTHOR:
-        return f"outlet: {outlet or 'unknown'}"
-    return "unattributed"
+    """The party a claim speaks for: its claimant's, else the outlet's own voice (`model.voice`)."""
+    return voice(claim.claimant_party, claim.claimant, outlet)
 
 
 def _claim_row(position: int, claim: Claim, article: Article, group: str) -> dict[str, object]:

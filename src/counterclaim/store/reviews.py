@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection, RowMapping
 
-from counterclaim.model import AUTHOR
+from counterclaim.model import voice
 from counterclaim.store.schema import actors, claims, review_log, reviews
 
 # The fields a reviewer may correct, and how a text value becomes the stored one.
@@ -63,8 +63,7 @@ def shown_values(
         party = party_of(connection, shown.get("claimant_id"))
         shown["claimant_party"] = party
         shown["claimant_link"] = "set by a reviewer"
-        shown["party"] = party or (f"outlet: {row['outlet'] or 'unknown'}" if shown.get("claimant") == AUTHOR
-                                   else "unattributed")
+        shown["party"] = voice(party, str(shown.get("claimant")), row["outlet"])
     if "figure" not in corrections and shown.get("figure"):
         shown["figure"] = figure_with(str(shown["figure"]), str(machine.get("measure")), corrections.get("measure"),
                                        corrections.get("scope"))

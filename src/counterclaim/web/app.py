@@ -50,20 +50,19 @@ from sqlalchemy import Engine
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from counterclaim.export import claim_csv_lines, jsonl_lines
-from counterclaim.model import figure_text
+from counterclaim.model import REVIEW_STATES, figure_text
 from counterclaim.store import SORTABLE, ClaimFilter, StoreError, ledger_version, open_store, read_claims, shown_url
 from counterclaim.store.serving import is_timeout, open_reader, time_limit
 from counterclaim.web import assets, pages
 from counterclaim.web.cache import LedgerCache
 from counterclaim.web.charts import party_name
 from counterclaim.web.editing import Show, add_review_routes
-from counterclaim.web.guard import Guard, allowed_names, check_token
+from counterclaim.web.guard import ID_CHARS, Guard, allowed_names, check_token
 from counterclaim.web.reviewing import CHOICES, FORM_FIELDS, Editing
 from counterclaim.web.sessions import SESSION_COOKIE, Sessions
 
 ERROR_HEADINGS = {400: "Bad request", 403: "Not allowed", 404: "Not found", 405: "Method not allowed",
                   409: "Changed by someone else", 500: "The server failed", 503: "Busy: try again shortly"}
-REVIEW_STATES = ("machine", "verified", "corrected", "rejected")
 FIGURES_LISTED = 500  # the most contested first; a conflict filter narrows a large ledger
 WORKER_THREADS = 40  # anyio's default thread limiter: how many sync routes FastAPI runs at once
 DOWNLOADS_AT_ONCE = 4
@@ -74,7 +73,6 @@ QUERY_TIME_S = 5.0  # a search or a filtered page that takes longer is stopped: 
 MAX_PAGE = 100_000
 MAX_PARTIES = 20  # parties chosen at once in the claims form
 TEXT_CHARS = 200  # a filter longer than this is no name, place or search anyone types
-ID_CHARS = 500  # figure, article and actor ids
 SEARCH_WORDS = 32
 DOWNLOAD_CHUNK = 64 * 1024
 

@@ -26,12 +26,11 @@ from counterclaim.review import ReviewConflict, ReviewError, current_review, his
 from counterclaim.review import split_figure as split_claims
 from counterclaim.store.db import read_claim
 from counterclaim.web.cache import LedgerCache
-from counterclaim.web.guard import LOGIN_PATH, TOKEN_COOKIE
+from counterclaim.web.guard import ID_CHARS, LOGIN_PATH, TOKEN_COOKIE
 from counterclaim.web.reviewing import FORM_FIELDS, Attempt, ClaimReview, attempt_of, corrected_fields
 from counterclaim.web.sessions import SESSION_COOKIE, Session, Sessions, csrf_matches, set_cookie_header
 
 FORM_BYTES = 64 * 1024  # a review form is a few hundred bytes; a body beyond this is no form of ours
-ID_CHARS = 500
 Form = dict[str, list[str]]
 
 

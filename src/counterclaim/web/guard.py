@@ -34,6 +34,7 @@ LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 ALLOWED_METHODS = "GET, HEAD, OPTIONS"
 REVIEW_METHODS = "GET, HEAD, OPTIONS, POST"
 LOGIN_PATH = "/login"
+ID_CHARS = 500  # the longest figure, article or actor id a request may name
 
 # The policy of the pages' <meta> tag, plus what only a header can say (frame-ancestors):
 # the app's own scripts and plotly.js, inline styles (plotly sets them), data: images.

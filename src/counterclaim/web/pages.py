@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 from counterclaim.compare import MEASURE_WORDS, Figure, FigureClaim, figures, shown
 from counterclaim.conflicts import conflict_name
 from counterclaim.framing import TermCount, term_counts
-from counterclaim.model import Actor, Article, Claim
+from counterclaim.model import REVIEW_STATES, Actor, Article, Claim
 from counterclaim.store import (
     ArticleRow,
     ClaimFilter,
@@ -31,7 +31,7 @@ from counterclaim.store import (
 )
 from counterclaim.web.cache import LedgerCache, once
 from counterclaim.web.charts import Chart, figure_chart, map_spec, party_name, script_json
-from counterclaim.web.reviewing import STATES, ClaimReview, ReviewTally, claim_reviews, figure_tally
+from counterclaim.web.reviewing import ClaimReview, ReviewTally, claim_reviews, figure_tally
 
 PAGE_SIZE = 50
 ARTICLES_PAGE = 100
@@ -312,7 +312,7 @@ def _review_facet(engine: Engine, filters: ClaimFilter, cache: LedgerCache | Non
         chosen = replace(filters, review=state)
         return once(cache, ("review facet", chosen), lambda: claims_page(engine, chosen, limit=0)[1])
 
-    return [FacetValue(state, REVIEW_WORDS[state], count(state), filters.review == state) for state in STATES]
+    return [FacetValue(state, REVIEW_WORDS[state], count(state), filters.review == state) for state in REVIEW_STATES]
 
 
 def _chips(filters: ClaimFilter, query: list[tuple[str, str]], found: list[Claim]) -> list[Chip]:

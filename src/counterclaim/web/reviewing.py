@@ -10,11 +10,10 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
 
-from counterclaim.model import MEASURES, QUALIFIERS, Claim
+from counterclaim.model import MEASURES, QUALIFIERS, REVIEW_STATES, Claim
 from counterclaim.review import LogEntry, current_review, history, review_counts
 from counterclaim.store.reviews import Review
 
-STATES = ("machine", "verified", "corrected", "rejected")
 # The fields of the review form, in its order, with their labels (`CORRECTABLE`'s names).
 FORM_FIELDS = {
     "value": "value", "value_high": "upper end of a range", "qualifier": "qualifier", "measure": "measure",
@@ -139,7 +138,7 @@ def corrected_fields(claim: Claim, review: Review | None) -> dict[str, Corrected
 
 def figure_tally(engine: Engine, figure: str) -> ReviewTally:
     counts = review_counts(engine, figure)
-    return ReviewTally(sum(counts.values()), {state: counts.get(state, 0) for state in STATES})
+    return ReviewTally(sum(counts.values()), {state: counts.get(state, 0) for state in REVIEW_STATES})
 
 
 def attempt_of(form: Mapping[str, str], current: Mapping[str, str], problem: str) -> Attempt:
