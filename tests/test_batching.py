@@ -93,13 +93,13 @@ def test_sentences_asked_for_by_several_articles_are_parsed_together(
         for i, (body, count) in enumerate([("health ministry", 12), ("army", 40), ("civil defence", 7)])
     ]
     calls: list[int] = []
-    real_parse = pipeline.parse
+    real_parse = pipeline.Pipeline.parse
 
-    def counting_parse(*args: object, **kwargs: object) -> object:
-        calls.append(len(args[1]))  # type: ignore[arg-type]
-        return real_parse(*args, **kwargs)  # type: ignore[arg-type]
+    def counting_parse(self: pipeline.Pipeline, texts: list[str], **kwargs: bool | int) -> object:
+        calls.append(len(texts))
+        return real_parse(self, texts, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(pipeline, "parse", counting_parse)
+    monkeypatch.setattr(pipeline.Pipeline, "parse", counting_parse)
     claims = list(extract_articles(articles))
     assert [[c.claimant for c in found] for found in claims] == [["health ministry"], ["army"], ["civil defence"]]
     assert calls == [3, 3]  # the three number sentences, then the three sentences asked for

@@ -3,17 +3,20 @@ reads) gives exactly the claims of the full parse, on every corpus we have."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
-from spacy.pipeline import AttributeRuler, Lemmatizer
+from spacy.pipeline import AttributeRuler
 
 from counterclaim.extract import ExtractOptions, _plan, extract_articles
 from counterclaim.ingest import read
 from counterclaim.model import Article
 from counterclaim.nlp import pipeline
-from counterclaim.nlp.attribute_index import AttributeIndex
+from counterclaim.nlp.attribute_index import AttributeIndex, _ruled
 from counterclaim.nlp.context import ArticleContext
+from counterclaim.nlp.greedy import decode
+from counterclaim.nlp.lemmas import _lemmatized
 from counterclaim.nlp.sentences import find_quotations, split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -58,32 +61,50 @@ def _corpus_sentences() -> list[str]:
     ]
 
 
+def _case_sentences() -> list[str]:
+    """Every sentence of the case files and held-out articles: the phrasings of many wars
+    and outlets."""
+    texts = []
+    data = ROOT / "tests" / "data"
+    for path in [*sorted(data.glob("*cases*.jsonl")), data / "heldout_articles.jsonl"]:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            case = json.loads(line) if line.strip() else {}
+            texts += [s.text for s in split_sentences(case.get("text", ""))]
+    return texts
+
+
+def test_the_pipelines_steps_are_the_faster_equivalents() -> None:
+    names = {name: annotate for name, annotate in pipeline.load().annotators}
+    assert {names[name].func for name in ("parser", "ner", "attribute_ruler", "lemmatizer")} == {  # type: ignore[attr-defined]
+        decode, _ruled, _lemmatized}
+
+
 def test_attribute_index_finds_the_matches_of_the_matcher(nlp) -> None:
     ruler = nlp.get_pipe("attribute_ruler")
-    assert isinstance(ruler.match, AttributeIndex)  # installed by pipeline.load
+    index = AttributeIndex(ruler)
     docs = nlp.pipe(_corpus_sentences(), disable=["attribute_ruler", "lemmatizer", "ner"])
     for doc in docs:
-        assert ruler.match(doc) == AttributeRuler.match(ruler, doc), doc.text
+        assert index(doc) == AttributeRuler.match(ruler, doc), doc.text
 
 
 @pytest.mark.slow
-def test_ruler_and_lemmatizer_write_what_spacys_own_write(nlp) -> None:
-    ruler, lemmatizer = nlp.get_pipe("attribute_ruler"), nlp.get_pipe("lemmatizer")
-    sentences = _corpus_sentences()
-    fast = nlp.pipe(sentences, disable=["ner"])  # through the index, the array writes and kept lemmas
-    plain = nlp.pipe(sentences, disable=["attribute_ruler", "lemmatizer", "ner"])
-    for ours, doc in zip(fast, plain, strict=True):
-        AttributeRuler.set_annotations(ruler, doc, AttributeRuler.match(ruler, doc))  # spaCy's own
-        Lemmatizer.__call__(lemmatizer, doc)
-        written = [[(t.tag, t.pos, t.morph.key, t.lemma, t.dep) for t in d] for d in (ours, doc)]
-        assert written[0] == written[1], doc.text
+def test_parse_writes_what_spacys_own_components_write(nlp) -> None:
+    # Every annotation of `parse` (the parsers stepped from Python, the ruler's index, the
+    # kept lemmas) against spaCy's own pipeline, on the corpora and every case sentence.
+    sentences = list(dict.fromkeys(_corpus_sentences() + _case_sentences()))
+    assert len(sentences) > 1500
+    ours = pipeline.load().parse(sentences, entities=True)
+    for fast, plain in zip(ours, nlp.pipe(sentences), strict=True):
+        written = [[(t.tag, t.pos, t.morph.key, t.lemma, t.dep, t.head.i, t.ent_iob, t.ent_type) for t in d]
+                   for d in (fast, plain)]
+        assert written[0] == written[1], plain.text
 
 
 @pytest.mark.slow
-def test_entities_added_later_are_those_of_a_full_parse(nlp) -> None:
+def test_entities_added_later_are_those_of_a_full_parse() -> None:
     texts = _corpus_sentences()
-    full = pipeline.parse(nlp, texts, entities=True)
-    later = pipeline.parse(nlp, texts)
+    full = pipeline.load().parse(texts, entities=True)
+    later = pipeline.load().parse(texts)
     assert not any(doc.has_annotation("ENT_IOB") for doc in later)
     for with_entities, without in zip(full, later, strict=True):
         expected = [(e.start, e.end, e.label_) for e in with_entities.ents]

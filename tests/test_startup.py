@@ -91,7 +91,7 @@ def test_the_tokenizer_built_once_gives_spacys_tokens(nlp: object) -> None:
 
     from counterclaim.nlp import pipeline
 
-    ours = pipeline.load()
+    ours = pipeline.load().nlp
     assert pipeline._tokenizer_read_from_disk(pipeline.resolve_model_name())  # the shortcut is taken here
     theirs = spacy.load(pipeline.resolve_model_name(), exclude=["tok2vec", "tagger", "parser", "ner",
                                                                 "attribute_ruler", "lemmatizer", "senter"])

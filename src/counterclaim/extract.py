@@ -110,21 +110,19 @@ def extract_articles(
     batched too (`nlp/batching.py`). `full_parse` parses every sentence first instead.
     Each sentence is parsed on its own, so both give the same claims.
     """
-    nlp = pipeline.load(options.model)
+    parser = pipeline.load(options.model)
     base = base if base is not None else load_base(options.actor_files)
     provisional = provisional if provisional is not None else Provisional()
     conflicts = conflicts_for(base)
     starts = conflict_starts(conflicts)
 
-    parse_texts = partial(pipeline.parse, nlp)
-
     def parse(sentence: Sentence) -> Doc:
-        return batched(parse_texts, _for_parser(sentence.text))
+        return batched(parser.parse, _for_parser(sentence.text))
 
     for chunk in _chunks(articles, options.articles_per_batch):
         plans = [_plan(article, full_parse=options.full_parse) for article in chunk]  # step 1
         texts = [_for_parser(plan.sentences[i].text) for plan in plans for i in plan.ahead]
-        docs = iter(pipeline.parse(nlp, texts, batch_size=options.batch_size, entities=options.full_parse))  # step 2
+        docs = iter(parser.parse(texts, batch_size=options.batch_size, entities=options.full_parse))  # step 2
         rules = []
         contexts = []
         for article, plan in zip(chunk, plans, strict=True):

