@@ -106,7 +106,7 @@ def bare(path: Path, count: int) -> tuple[float, float]:
     script = (
         "import json, sys, time, resource\n"
         "from counterclaim.nlp import pipeline\n"
-        "nlp = pipeline.load(None)\n"
+        "nlp = pipeline.load(None).nlp\n"
         f"texts = [json.loads(line)['text'] for _, line in zip(range({count}), open({str(path)!r}))]\n"
         "start = time.perf_counter()\n"
         "for _ in nlp.pipe(texts): pass\n"
