@@ -38,6 +38,18 @@ def test_claims_read_back_equal_the_extracted_ones(ledger_url: str, examples) ->
     assert [(c, c.reasons) for c in stored][:3] == [(c, c.reasons) for c in examples[0][1][:3]]
 
 
+def test_every_field_of_a_claim_has_its_column_and_its_export_column() -> None:
+    # The row, the read-back and the CSV are made from Claim's fields: a new field needs
+    # a column (a migration), nothing else.
+    from counterclaim.export import CSV_FIELDS
+    from counterclaim.model import CLAIM_FIELDS
+    from counterclaim.store.db import STORED_FIELDS
+
+    assert set(STORED_FIELDS) <= set(claims.c.keys())
+    assert set(CLAIM_FIELDS) - set(STORED_FIELDS) == {"url", "id"}  # the article's, the row's own
+    assert sorted(CSV_FIELDS) == sorted(CLAIM_FIELDS)
+
+
 def test_an_article_stored_twice_is_stored_once(ledger_url: str, examples) -> None:
     article, found = examples[0]
     engine = open_store(ledger_url)

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import date
 from functools import lru_cache
 
@@ -34,7 +34,7 @@ from sqlalchemy import Engine
 
 from counterclaim.conflicts import conflict_name
 from counterclaim.figures import place_of
-from counterclaim.model import AUTHOR, Claim
+from counterclaim.model import AUTHOR, CLAIM_FIELDS, Claim
 from counterclaim.store import ClaimFilter, aggregates, read_stored
 from counterclaim.store.aggregates import FigureRow, PartyRow
 from counterclaim.store.db import voice_of
@@ -76,6 +76,10 @@ class FigureClaim:
     start: int | None = None  # the evidence's offset in the article: its anchor there is `#claim-START`
     id: int | None = None  # its number in the ledger
     review: str | None = None  # a person's verdict (`review.py`); None: as the machine found it
+
+
+# What a figure shows of a claim: FigureClaim's fields that Claim has too, copied as they are.
+SHOWN_FIELDS = tuple(f.name for f in fields(FigureClaim) if f.name in CLAIM_FIELDS)
 
 
 @dataclass(frozen=True)
@@ -275,11 +279,4 @@ def _revisions(claims: list[FigureClaim], running: bool) -> list[FigureClaim]:
 def shown(claim: Claim) -> FigureClaim:
     """A stored claim as a figure (and the map) shows it."""
     party = _shown_party(voice_of(claim, claim.outlet))  # as stored: the same words on every page
-    return FigureClaim(
-        value=claim.value, value_high=claim.value_high, qualifier=claim.qualifier, claimant=claim.claimant,
-        claimant_party=claim.claimant_party, party=party, outlet=claim.outlet, date=claim.date,
-        period_start=claim.period_start, period_end=claim.period_end, cumulative=claim.cumulative,
-        article=claim.article, sentence=claim.sentence, text=claim.text, counted=claim.counted,
-        place=claim.place, place_id=claim.place_id, lat=claim.lat, lon=claim.lon, start=claim.start,
-        id=claim.id, review=claim.review,
-    )
+    return FigureClaim(party=party, **{name: getattr(claim, name) for name in SHOWN_FIELDS})

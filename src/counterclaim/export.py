@@ -34,11 +34,14 @@ if TYPE_CHECKING:
 
     from counterclaim.compare import Figure
 
-CSV_FIELDS = ("doc", "conflict", "figure", "scope", "part_of", "review", "value", "value_high", "qualifier", "unit",
-              "measure", "counted", "counted_group", "group_category", "group_owner",
-              "claimant", "claimant_id", "claimant_party", "claimant_link", "optional", "text", "start",
-              "end", "date", "period_start", "period_end", "cumulative", "place", "place_id", "country", "lat",
-              "lon", "place_link", "outlet", "url", "article", "id", "sentence", "claimant_aliases", "reasons")
+# The columns in the order a reader scans them; a field of Claim not named here comes
+# after them, so that no field is left out of an export.
+COLUMN_ORDER = ("doc", "conflict", "figure", "scope", "part_of", "review", "value", "value_high", "qualifier", "unit",
+                "measure", "counted", "counted_group", "group_category", "group_owner",
+                "claimant", "claimant_id", "claimant_party", "claimant_link", "optional", "text", "start",
+                "end", "date", "period_start", "period_end", "cumulative", "place", "place_id", "country", "lat",
+                "lon", "place_link", "outlet", "url", "article", "id", "sentence", "claimant_aliases", "reasons")
+CSV_FIELDS = COLUMN_ORDER + tuple(name for name in CLAIM_FIELDS if name not in COLUMN_ORDER)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 

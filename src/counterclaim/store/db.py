@@ -35,7 +35,7 @@ from counterclaim import syndication
 
 if TYPE_CHECKING:
     from alembic.config import Config
-from counterclaim.model import Actor, Article, Claim, Extracted, TermUse, voice
+from counterclaim.model import CLAIM_FIELDS, Actor, Article, Claim, Extracted, TermUse, voice
 from counterclaim.store.reviews import carry_reviews
 from counterclaim.store.schema import (
     actors,
@@ -52,6 +52,11 @@ from counterclaim.store.search import word_search
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 _MIGRATION_LOCK = 0x636C61696D  # any fixed number: the advisory lock of schema changes on PostgreSQL
 STREAM_ROWS = 500  # rows fetched at a time where claims are read as a stream
+
+# The claims table holds every field of Claim but the article's URL (read through the
+# join) and the row's id (its own); the lists are stored as JSON arrays.
+STORED_FIELDS = tuple(name for name in CLAIM_FIELDS if name not in ("url", "id"))
+LIST_FIELDS = ("claimant_aliases", "reasons")
 
 
 class StoreError(Exception):
@@ -408,23 +413,13 @@ def voice_of(claim: Claim, outlet: str | None) -> str:
 
 
 def _claim_row(position: int, claim: Claim, article: Article, group: str) -> dict[str, object]:
-    return {
-        "date": article.date, "outlet": article.outlet, "syndication": group,
-        "party": voice_of(claim, article.outlet),
-        "article": claim.article, "position": position, "doc": claim.doc, "text": claim.text,
-        "start": claim.start, "end": claim.end, "sentence": claim.sentence, "value": claim.value,
-        "value_high": claim.value_high, "qualifier": claim.qualifier, "unit": claim.unit,
-        "measure": claim.measure, "counted": claim.counted, "claimant": claim.claimant,
-        "claimant_aliases": json.dumps(list(claim.claimant_aliases), ensure_ascii=False),
-        "optional": claim.optional, "reasons": json.dumps(list(claim.reasons), ensure_ascii=False),
-        "claimant_id": claim.claimant_id, "claimant_party": claim.claimant_party,
-        "claimant_link": claim.claimant_link, "counted_group": claim.counted_group,
-        "period_start": claim.period_start, "period_end": claim.period_end, "cumulative": claim.cumulative,
-        "place": claim.place, "place_id": claim.place_id, "country": claim.country, "lat": claim.lat,
-        "lon": claim.lon, "place_link": claim.place_link, "group_category": claim.group_category,
-        "group_owner": claim.group_owner, "conflict": claim.conflict, "scope": claim.scope, "figure": claim.figure,
-        "part_of": claim.part_of, "review": claim.review, "extractor": extractor_version(),
-    }
+    """A claims row: every field of `claim` the table holds, with what the row adds."""
+    row: dict[str, object] = {name: getattr(claim, name) for name in STORED_FIELDS}
+    for name in LIST_FIELDS:
+        row[name] = json.dumps(list(getattr(claim, name)), ensure_ascii=False)
+    row.update(date=article.date, outlet=article.outlet, syndication=group, party=voice_of(claim, article.outlet),
+               position=position, extractor=extractor_version())
+    return row
 
 
 @cache
@@ -695,19 +690,9 @@ def _contains(column: ColumnElement[str], text: str) -> ColumnElement[bool]:
 
 
 def _claim(row: RowMapping) -> Claim:
-    return Claim(
-        article=row["article"], doc=row["doc"], text=row["text"], start=row["start"],
-        end=row["end"], sentence=row["sentence"], value=row["value"],
-        value_high=row["value_high"], qualifier=row["qualifier"], unit=row["unit"],
-        measure=row["measure"], counted=row["counted"], claimant=row["claimant"],
-        claimant_aliases=tuple(json.loads(str(row["claimant_aliases"]))),
-        optional=bool(row["optional"]), outlet=row["outlet"], date=row["date"],
-        url=row["url"], reasons=tuple(json.loads(str(row["reasons"]))),
-        claimant_id=row["claimant_id"], claimant_party=row["claimant_party"],
-        claimant_link=row["claimant_link"], counted_group=row["counted_group"],
-        period_start=row["period_start"], period_end=row["period_end"],
-        cumulative=row["cumulative"], place=row["place"], place_id=row["place_id"], country=row["country"],
-        lat=row["lat"], lon=row["lon"], place_link=row["place_link"], group_category=row["group_category"],
-        group_owner=row["group_owner"], conflict=row["conflict"], scope=row["scope"], figure=row["figure"],
-        part_of=row["part_of"], review=row["review"], id=row["id"],
-    )
+    """The claim of a claims row joined with its article's URL."""
+    values = {name: row[name] for name in CLAIM_FIELDS}
+    for name in LIST_FIELDS:
+        values[name] = tuple(json.loads(str(values[name])))
+    values["optional"] = bool(values["optional"])
+    return Claim(**values)
