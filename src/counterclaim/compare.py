@@ -37,11 +37,10 @@ from counterclaim.figures import place_of
 from counterclaim.model import AUTHOR, CLAIM_FIELDS, Claim
 from counterclaim.store import ClaimFilter, aggregates, read_stored
 from counterclaim.store.aggregates import FigureRow, PartyRow
-from counterclaim.store.db import voice_of
 
 UNSPECIFIED = "unspecified"
 UNATTRIBUTED = "unattributed"
-OUTLET_VOICE = "outlet: "  # the party column's prefix for an outlet's own voice (`store.db.voice_of`)
+OUTLET_VOICE = "outlet: "  # the party column's prefix for an outlet's own voice (`model.voice`)
 SAME_TIME_DAYS = 3
 MEASURE_WORDS = {"killed": "killed", "wounded": "wounded", "killed_or_wounded": "killed or wounded",
                  "captured": "captured", "held": "held", "released": "released", "missing": "missing",
@@ -278,5 +277,6 @@ def _revisions(claims: list[FigureClaim], running: bool) -> list[FigureClaim]:
 
 def shown(claim: Claim) -> FigureClaim:
     """A stored claim as a figure (and the map) shows it."""
-    party = _shown_party(voice_of(claim, claim.outlet))  # as stored: the same words on every page
-    return FigureClaim(party=party, **{name: getattr(claim, name) for name in SHOWN_FIELDS})
+    values = {name: getattr(claim, name) for name in SHOWN_FIELDS}
+    values["party"] = _shown_party(claim.party or UNATTRIBUTED)  # as stored: the same words on every page
+    return FigureClaim(**values)

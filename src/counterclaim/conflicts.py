@@ -38,7 +38,7 @@ from typing import Any
 
 from counterclaim.actors.base import ActorBase, yaml_data
 from counterclaim.actors.groups import member_chain, top_actor
-from counterclaim.model import Article, Claim, with_fields
+from counterclaim.model import Article, Claim, voice, with_fields
 
 TOKEN = re.compile(r"[\w’'.-]*\w")  # a word with its inner hyphens and apostrophes: "al-Shabaab", "Be’eri"
 TITLE_VOTES = 3
@@ -207,7 +207,9 @@ def with_conflicts(
         if claim.sentence not in said:
             said[claim.sentence] = conflicts.votes(claim.sentence)
         conflict = _claim_conflict(claim, main, conflicts, base, said[claim.sentence].copy())
-        found.append(with_fields(claim, conflict=conflict, claimant_party=_party_in(claim, conflict, base)))
+        party = _party_in(claim, conflict, base)
+        found.append(with_fields(claim, conflict=conflict, claimant_party=party,
+                                 party=voice(party, claim.claimant, claim.outlet)))
     return found
 
 

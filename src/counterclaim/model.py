@@ -133,6 +133,7 @@ class Claim:
     claimant_id: str | None = None  # the actor the claimant links to (`actors/`), if any
     claimant_party: str | None = None
     claimant_link: str | None = None  # why the claimant links to that actor
+    party: str | None = None  # the party it speaks for (`voice`), decided with the claimant's party
     counted_group: str | None = None  # "combatants of Hamas", "civilians", ... (the label of the two below)
     group_category: str | None = None  # "combatants", "civilians", "vehicle": what kind of people or things
     group_owner: str | None = None  # the actor id of the side they belong to ("hamas", "israel")

@@ -407,18 +407,15 @@ def _save_actors(connection: Connection, article: Article, found: list[Claim], k
     ])
 
 
-def voice_of(claim: Claim, outlet: str | None) -> str:
-    """The party a claim speaks for: its claimant's, else the outlet's own voice (`model.voice`)."""
-    return voice(claim.claimant_party, claim.claimant, outlet)
-
-
 def _claim_row(position: int, claim: Claim, article: Article, group: str) -> dict[str, object]:
     """A claims row: every field of `claim` the table holds, with what the row adds."""
     row: dict[str, object] = {name: getattr(claim, name) for name in STORED_FIELDS}
     for name in LIST_FIELDS:
         row[name] = json.dumps(list(getattr(claim, name)), ensure_ascii=False)
-    row.update(date=article.date, outlet=article.outlet, syndication=group, party=voice_of(claim, article.outlet),
-               position=position, extractor=extractor_version())
+    row.update(date=article.date, outlet=article.outlet, syndication=group, position=position,
+               extractor=extractor_version())
+    if claim.party is None:  # a claim not made by `extract` (the Python API, a test)
+        row["party"] = voice(claim.claimant_party, claim.claimant, article.outlet)
     return row
 
 
