@@ -131,6 +131,20 @@ def test_israeli_troops_and_idf_soldiers_are_one_group(base) -> None:
     assert counted_group("Russian servicemen", base) != counted_group("Ukrainian soldiers", base)
 
 
+def test_each_claim_reads_its_own_words_when_a_sentence_says_them_twice() -> None:
+    # Both claims' evidence is "lost 500 soldiers": the side that lost is read before each
+    # one's own number (its offsets), not before the first place the words appear.
+    from counterclaim.model import Article
+
+    text = "Moscow said Ukraine has lost 500 soldiers this week, while Kyiv said Russia has lost 500 soldiers."
+    (found,) = extract_articles([Article(id="t", doc="t", text=text)])
+    assert [(c.text, c.claimant, c.counted_group) for c in found] == [
+        ("lost 500 soldiers", "Moscow", "military personnel of Ukraine"),
+        ("lost 500 soldiers", "Kyiv", "military personnel of Russia"),
+    ]
+    assert [text[c.sentence_start:][:len(c.sentence)] == c.sentence for c in found] == [True, True]
+
+
 def test_user_file_adds_and_overrides(tmp_path: Path) -> None:
     mine = tmp_path / "mine.yaml"
     mine.write_text(

@@ -39,8 +39,9 @@ if TYPE_CHECKING:
 COLUMN_ORDER = ("doc", "conflict", "figure", "scope", "part_of", "review", "value", "value_high", "qualifier", "unit",
                 "measure", "counted", "counted_group", "group_category", "group_owner",
                 "claimant", "claimant_id", "claimant_party", "party", "claimant_link", "optional", "text", "start",
-                "end", "date", "period_start", "period_end", "cumulative", "place", "place_id", "country", "lat",
-                "lon", "place_link", "outlet", "url", "article", "id", "sentence", "claimant_aliases", "reasons")
+                "end", "sentence_start", "date", "period_start", "period_end", "cumulative", "place", "place_id",
+                "country", "lat", "lon", "place_link", "outlet", "url", "article", "id", "sentence",
+                "claimant_aliases", "reasons")
 CSV_FIELDS = COLUMN_ORDER + tuple(name for name in CLAIM_FIELDS if name not in COLUMN_ORDER)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 

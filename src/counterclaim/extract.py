@@ -382,6 +382,7 @@ def _claim(
         start=sentence.start + start,
         end=sentence.start + end,
         sentence=sentence.text,
+        sentence_start=sentence.start,
         value=number.value,
         value_high=number.value_high,
         qualifier=qualifier,

@@ -43,7 +43,7 @@ from datetime import date
 
 from counterclaim.actors.groups import REFERRING
 from counterclaim.actors.names import slug
-from counterclaim.model import Article, Claim, with_fields
+from counterclaim.model import Article, Claim, evidence_offset, with_fields
 from counterclaim.periods import MONTH_NAMES, MONTHS, RANGE, WINDOW, find_period
 from counterclaim.places import local_place
 
@@ -135,7 +135,7 @@ def stated_scope(claim: Claim, war_start: str | None, article_date: str | None =
     if claim.measure == "held":
         return "now"
     total = TOTAL_AFTER.search(claim.sentence)
-    if total is not None and claim.sentence.find(claim.text) < total.start():
+    if total is not None and evidence_offset(claim) < total.start():
         # "214 killed between 2 and 9 April, bringing the toll since 7 October to 50,810":
         # the numbers before "bringing the toll" count the stretch, not the total.
         period = find_period(claim.sentence[:total.start()], article_date)

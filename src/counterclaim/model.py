@@ -130,6 +130,7 @@ class Claim:
     claimant: str
     claimant_aliases: tuple[str, ...] = ()
     optional: bool = False
+    sentence_start: int | None = None  # where `sentence` begins in the article: see `evidence_offset`
     claimant_id: str | None = None  # the actor the claimant links to (`actors/`), if any
     claimant_party: str | None = None
     claimant_link: str | None = None  # why the claimant links to that actor
@@ -159,6 +160,16 @@ class Claim:
 
 
 CLAIM_FIELDS = tuple(f.name for f in fields(Claim))  # in the order they are declared
+
+
+def evidence_offset(claim: Claim) -> int:
+    """Where the claim's evidence begins in its sentence, from the offsets `extract` gives
+    it (a sentence may say the same words twice); for a claim made without them (the
+    Python API, a ledger from before migration 0009), where its text first appears, -1
+    where it does not."""
+    if claim.sentence_start is not None:
+        return claim.start - claim.sentence_start
+    return claim.sentence.find(claim.text)
 
 
 def with_fields(claim: Claim, **changes: Any) -> Claim:

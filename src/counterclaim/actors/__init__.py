@@ -16,7 +16,7 @@ import re
 from counterclaim.actors.base import ActorBase, ActorFileError, load_base
 from counterclaim.actors.groups import Group, group_of, top_actor
 from counterclaim.actors.link import Provisional, link, local_health_authority
-from counterclaim.model import Actor, Claim, Link, with_fields
+from counterclaim.model import Actor, Claim, Link, evidence_offset, with_fields
 
 __all__ = ["ActorBase", "ActorFileError", "Provisional", "link", "link_claims", "load_base", "party_of"]
 
@@ -76,7 +76,7 @@ def _groups(claims: list[Claim], base: ActorBase) -> list[Group]:
             group = Group("women and children", group.owner, group.owner_name)  # "9,000 women and children"
         elif group.owner is None and group.category in OWN_CATEGORIES:
             side = _claimant_side(claim, base)
-            before = claim.sentence[:max(0, claim.sentence.find(claim.text))] + claim.text[:_number_end(claim)]
+            before = claim.sentence[:max(0, evidence_offset(claim))] + claim.text[:_number_end(claim)]
             loser = LOST_BY.search(before)
             named = _side_named(claim.sentence, base) if ITS_LOSSES.search(before) else None
             if loser is not None and group_of(loser.group(1), base).owner is not None:
@@ -99,7 +99,7 @@ BOTH_KINDS = re.compile(r"\s+and\s+(?:children|women)\b", re.IGNORECASE)
 
 
 def _after_evidence(claim: Claim) -> str:
-    at = claim.sentence.find(claim.text)
+    at = evidence_offset(claim)
     return claim.sentence[at + len(claim.text):] if at >= 0 else ""
 
 

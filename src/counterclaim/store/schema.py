@@ -55,6 +55,7 @@ claims = Table(
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("sentence", Text, nullable=False),
+    Column("sentence_start", Integer),  # where the sentence begins in the article (migration 0009)
     Column("value", Float),
     Column("value_high", Float),
     Column("qualifier", String(16), nullable=False),
