@@ -42,7 +42,7 @@ from counterclaim.figures import PART_MARK, with_figures
 from counterclaim.model import AUTHOR, Article, Claim, Number, with_fields
 from counterclaim.nlp import pipeline
 from counterclaim.nlp.attribution import AUTHOR_SOURCE, Reporter, Source, SourceHistory, source_for
-from counterclaim.nlp.batching import batched, run_together
+from counterclaim.nlp.batching import run_together
 from counterclaim.nlp.context import ArticleContext
 from counterclaim.nlp.counted import Counted, find_counted
 from counterclaim.nlp.measures import (
@@ -117,7 +117,7 @@ def extract_articles(
     starts = conflict_starts(conflicts)
 
     def parse(sentence: Sentence) -> Doc:
-        return batched(parser.parse, _for_parser(sentence.text))
+        return parser.parse_one(_for_parser(sentence.text))
 
     for chunk in _chunks(articles, options.articles_per_batch):
         plans = [_plan(article, full_parse=options.full_parse) for article in chunk]  # step 1

@@ -55,6 +55,7 @@ ENTITY_PIPE = "ner"
 SPACY_TOKENIZER = "spacy.Tokenizer.v1"
 EMPTY_TOKENIZER = "counterclaim.EmptyTokenizer.v1"
 TEXT = "counterclaim.text"  # the key of the parsed text in `Doc.user_data`
+PARSED_BY = "counterclaim.pipeline"  # the key of the Pipeline that parsed a Doc, in `Doc.user_data`
 
 # Docs through one component, in order, in batches of the given size.
 Annotator = Callable[[list[Doc], int], list[Doc]]
@@ -62,9 +63,14 @@ Annotator = Callable[[list[Doc], int], list[Doc]]
 FASTER: tuple[Callable[[Any], Annotator | None], ...] = (greedy_decoder, indexed_ruler, cached_lemmatizer)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Pipeline:
-    """A loaded spaCy pipeline and how `parse` runs each of its components."""
+    """A loaded spaCy pipeline and how `parse` runs each of its components.
+
+    `parse_one` and `entities` are the only calls in the claim rules that may pause: inside
+    `batching.run_together`, an article's rules wait there while the other articles' rules
+    run on, and the texts and Docs they all wait on are parsed in one call.
+    """
 
     nlp: Language
     annotators: tuple[tuple[str, Annotator], ...]  # (component name, its annotator), in pipeline order
@@ -80,7 +86,19 @@ class Pipeline:
                 docs = annotate(docs, batch_size)
         for doc, text in zip(docs, texts, strict=True):
             doc.user_data[TEXT] = text
+            doc.user_data[PARSED_BY] = self
         return docs
+
+    def parse_one(self, text: str) -> Doc:
+        """The parse of `text`, done with the other texts waiting (may pause: see above)."""
+        return batched(self.parse, text)
+
+    def entities(self, doc: Doc) -> Sequence[Span]:
+        """The named entities of `doc`, recognised now if its parse left them out, with
+        the other Docs waiting (may pause: see above)."""
+        if len(doc) and not doc.has_annotation("ENT_IOB"):
+            batched(self.recognise, doc)
+        return doc.ents
 
     def recognise(self, docs: list[Doc]) -> list[Doc]:
         """`docs` with their named entities (none where the pipeline has no recogniser)."""
@@ -141,18 +159,10 @@ def text_of(doc: Doc) -> str:
 
 
 def entities(doc: Doc) -> Sequence[Span]:
-    """The named entities of `doc`, recognised now if its parse left them out (inside
-    `batching.run_together`, with those of the other articles' waiting Docs)."""
-    if len(doc) and not doc.has_annotation("ENT_IOB"):
-        batched(recognise, doc)
-    return doc.ents
-
-
-def recognise(docs: list[Doc]) -> list[Doc]:
-    """`docs` with their named entities, each by the pipeline it was parsed with."""
-    for loaded in _LOADED.values():
-        loaded.recognise([doc for doc in docs if doc.vocab is loaded.nlp.vocab])
-    return docs
+    """The named entities of `doc`: `Pipeline.entities` of the pipeline that parsed it (a
+    Doc that spaCy's own pipeline made has them already)."""
+    parsed_by = doc.user_data.get(PARSED_BY)
+    return parsed_by.entities(doc) if isinstance(parsed_by, Pipeline) else doc.ents
 
 
 def entity_type(token: Token) -> str:
