@@ -170,10 +170,10 @@ def extract(
 
     def claims() -> Iterator[dict[str, object]]:
         articles = _articles(paths, summary, follow_symlinks=follow_symlinks)
-        for _article, found in extract_each(articles, options=options):
+        for done in extract_each(articles, options=options):
             summary.articles += 1
-            summary.claims += len(found)
-            yield from (claim_record(claim) for claim in found)
+            summary.claims += len(done.claims)
+            yield from (claim_record(claim) for claim in done.claims)
 
     with ExitStack() as files:
         out = files.enter_context(_output(output, format))
@@ -442,11 +442,10 @@ def evaluate(
         options = _options(model=model, full_parse=False, actors=actors)
 
         def claims() -> Iterator[Claim]:
-            for _article, found in extract_each(_articles(paths or [], summary, follow_symlinks=False),
-                                                options=options):
+            for done in extract_each(_articles(paths or [], summary, follow_symlinks=False), options=options):
                 summary.articles += 1
-                summary.claims += len(found)
-                yield from found
+                summary.claims += len(done.claims)
+                yield from done.claims
 
         scored = evaluate_file(gold, claims(), docs=docs, figures=figures)
     if format is ScoreFormat.json:

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import partial
@@ -97,7 +96,28 @@ def extract_articles(
     articles: Iterable[Article], *, options: ExtractOptions = ExtractOptions(),
     provisional: Provisional | None = None, base: ActorBase | None = None,
 ) -> Iterator[list[Claim]]:
-    """The claims of each article, one list per article, in input order.
+    """The claims of each article, one list per article, in input order (`extract_each`)."""
+    for done in extract_each(articles, options=options, provisional=provisional, base=base):
+        yield done.claims
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """An article's claims, and the sentences and quotations they were read from (the
+    framing stage reads the same ones)."""
+
+    article: Article
+    claims: list[Claim]
+    sentences: list[Sentence]
+    quotations: list[Quotation]
+
+
+def extract_each(
+    articles: Iterable[Article], *, options: ExtractOptions = ExtractOptions(),
+    provisional: Provisional | None = None, base: ActorBase | None = None,
+) -> Iterator[Extraction]:
+    """Each article with its claims, in input order, reading `articles` a batch at a time:
+    a stream of any length holds one batch in memory.
 
     `provisional` collects the actors the base does not know, across articles (a new
     registry when not given); a worker passes its own, for the writer to merge. `base` is
@@ -140,25 +160,10 @@ def extract_articles(
             merged = merge_repeats(placed, headline_end=_headline_end(plan.sentences))  # step 7
             linked = link_claims(merged, base, provisional, article.text)  # step 8
             lead = plan.sentences[:LEAD_SENTENCES]
-            yield with_figures(article, with_conflicts(article, linked, base, country, conflicts), starts,
-                               lead_place=_lead_place(lead, country), lead_day=_lead_day(lead, article.date))  # step 9
-
-
-def extract_each(
-    articles: Iterable[Article], *, options: ExtractOptions = ExtractOptions(),
-    provisional: Provisional | None = None, base: ActorBase | None = None,
-) -> Iterator[tuple[Article, list[Claim]]]:
-    """Each article with its claims, in input order, reading `articles` a batch at a
-    time: a stream of any length holds one batch in memory."""
-    pending: deque[Article] = deque()
-
-    def fed() -> Iterator[Article]:
-        for article in articles:
-            pending.append(article)
-            yield article
-
-    for found in extract_articles(fed(), options=options, provisional=provisional, base=base):
-        yield pending.popleft(), found
+            in_conflict = with_conflicts(article, linked, base, country, conflicts)
+            found = with_figures(article, in_conflict, starts, lead_place=_lead_place(lead, country),
+                                 lead_day=_lead_day(lead, article.date))  # step 9
+            yield Extraction(article, found, plan.sentences, plan.quotations)
 
 
 @dataclass(frozen=True)

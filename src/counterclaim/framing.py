@@ -26,7 +26,7 @@ import functools
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
@@ -34,7 +34,7 @@ from counterclaim.actors.base import ActorBase, yaml_data
 from counterclaim.actors.groups import top_actor
 from counterclaim.actors.names import plain
 from counterclaim.model import Actor, Article, TermUse
-from counterclaim.nlp.sentences import find_quotations, split_sentences
+from counterclaim.nlp.sentences import Quotation, Sentence, find_quotations, split_sentences
 
 MAX_NAME_WORDS = 6
 MAX_TERM_WORDS = 3
@@ -83,14 +83,17 @@ class _Span:
     text: str
 
 
-def find_terms(article: Article, base: ActorBase, lexicon: Lexicon | None = None) -> list[TermUse]:
-    """Every word the article uses for an actor, in text order."""
+def find_terms(article: Article, base: ActorBase, lexicon: Lexicon | None = None, *,
+               sentences: Sequence[Sentence] | None = None,
+               quotations: Sequence[Quotation] | None = None) -> list[TermUse]:
+    """Every word the article uses for an actor, in text order. `sentences` and
+    `quotations` are the article's, where the extraction has split them already."""
     lexicon = lexicon or packaged_lexicon()
-    quotations = find_quotations(article.text)
+    quotations = quotations if quotations is not None else find_quotations(article.text)
     named: Counter[str] = Counter()
     found: list[tuple[int, str, str, str, str, str]] = []  # start, actor, term, class, sentence, reason
     unattached: list[tuple[int, str, str, str]] = []  # start, term, class, sentence
-    for sentence in split_sentences(article.text):
+    for sentence in sentences if sentences is not None else split_sentences(article.text):
         words = [(m.group(0), sentence.start + m.start(), sentence.start + m.end())
                  for m in WORD.finditer(sentence.text)]
         spans = _spans(words, base, lexicon)

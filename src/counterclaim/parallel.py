@@ -87,8 +87,9 @@ def extract_chunk(articles: list[Article], options: ExtractOptions) -> Chunk:
 def _with_terms(articles: Iterable[Article], options: ExtractOptions, provisional: Provisional
                 ) -> Iterator[Extracted]:
     base = actor_base(options.actor_files)
-    for article, claims in extract_each(articles, options=options, provisional=provisional, base=base):
-        yield Extracted(article, claims, find_terms(article, base))
+    for done in extract_each(articles, options=options, provisional=provisional, base=base):
+        terms = find_terms(done.article, base, sentences=done.sentences, quotations=done.quotations)
+        yield Extracted(done.article, done.claims, terms)
 
 
 def run_wide(chunk: Chunk, registry: Provisional) -> list[Extracted]:
