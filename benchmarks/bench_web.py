@@ -38,7 +38,7 @@ def main() -> None:
     from fastapi.testclient import TestClient
 
     from counterclaim.store import open_store
-    from counterclaim.web import create_app
+    from counterclaim.web.app import create_app
 
     claims = int(os.environ.get("BENCH_WEB_CLAIMS", "100000"))
     with tempfile.TemporaryDirectory(prefix="counterclaim-bench-") as folder:

@@ -23,7 +23,7 @@ from playwright.sync_api import sync_playwright
 from typer.testing import CliRunner
 
 from counterclaim.cli import app as cli_app
-from counterclaim.web import create_app
+from counterclaim.web.app import create_app
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "screens"

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from counterclaim import extract_claims
 from counterclaim.numbers import parse
-from counterclaim.web import create_app
+from counterclaim.web.app import create_app
 from hostile import BROKEN_JSONL_LINES, write_hostile, write_hostile_entries
 
 PLACES = "Ardel Berun Caslo Dovik Emmer Falun Gorsk Hadar Istel Jorva Kemmet Lusk".split()

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from counterclaim import Ledger
 from counterclaim.cli import app as cli_app
 from counterclaim.store import open_store
-from counterclaim.web import create_app
+from counterclaim.web.app import create_app
 from serving import serving
 
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"

@@ -15,9 +15,9 @@ from typer.testing import CliRunner
 
 from counterclaim.cli import app as cli_app
 from counterclaim.compare import Figure, FigureClaim
-from counterclaim.web import create_app
-from counterclaim.web.app import templates
+from counterclaim.web.app import create_app
 from counterclaim.web.charts import PALETTE, figure_chart, party_colour
+from counterclaim.web.templating import templates
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 

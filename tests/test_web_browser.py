@@ -21,7 +21,7 @@ from playwright.sync_api import Browser, Page, expect
 from typer.testing import CliRunner
 
 from counterclaim.cli import app as cli_app
-from counterclaim.web import create_app
+from counterclaim.web.app import create_app
 from serving import serving
 from test_web import CHROMIUM
 from test_web import browser_type_launch_args as browser_type_launch_args  # the fixture: Debian's Chromium

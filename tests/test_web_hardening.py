@@ -26,8 +26,7 @@ from counterclaim.cli import app as cli_app
 from counterclaim.model import AUTHOR, Article, Claim
 from counterclaim.store import open_store, save_article
 from counterclaim.store.serving import is_timeout, open_reader, time_limit
-from counterclaim.web import create_app
-from counterclaim.web.app import WORKER_THREADS, DownloadSlots
+from counterclaim.web.app import WORKER_THREADS, DownloadSlots, create_app
 from pg import create_database
 from serving import serving, wait_for
 

@@ -27,7 +27,7 @@ from typer.testing import CliRunner
 from counterclaim.cli import app as cli_app
 from counterclaim.review import current_review, history, review_counts
 from counterclaim.store import open_store
-from counterclaim.web import create_app
+from counterclaim.web.app import create_app
 from serving import serving
 from test_web import CHROMIUM
 from test_web import browser_type_launch_args as browser_type_launch_args  # the fixture: Debian's Chromium

@@ -345,7 +345,7 @@ def serve(
     import uvicorn
 
     from counterclaim.store import shown_url
-    from counterclaim.web import create_app
+    from counterclaim.web.app import create_app
 
     try:
         address = ipaddress.ip_address(host.strip("[]"))

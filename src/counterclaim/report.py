@@ -21,10 +21,10 @@ from sqlalchemy import Engine
 
 from counterclaim.compare import FigureClaim, figures
 from counterclaim.store import ClaimFilter, read_claims, summarise
-from counterclaim.web.app import templates
 from counterclaim.web.assets import package_file
 from counterclaim.web.charts import figure_chart, map_spec, script_json
 from counterclaim.web.pages import framing_tables, outlet_shown, web_url
+from counterclaim.web.templating import templates
 
 
 @dataclass(frozen=True)

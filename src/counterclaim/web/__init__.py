@@ -1,5 +1,2 @@
-"""The web app and the report over a ledger (`app.py`, `pages.py`, `charts.py`)."""
-
-from counterclaim.web.app import create_app
-
-__all__ = ["create_app"]
+"""The web app (`app.py`: `create_app`) and the templates it shares with the static report
+(`templating.py`, `pages.py`, `charts.py`)."""

@@ -40,26 +40,25 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePath
 from typing import Annotated, Any
-from urllib.parse import quote
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, Response, StreamingResponse
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import Environment
 from sqlalchemy import Engine
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from counterclaim.export import claim_csv_lines, jsonl_lines
-from counterclaim.model import REVIEW_STATES, figure_text
+from counterclaim.model import REVIEW_STATES
 from counterclaim.store import SORTABLE, ClaimFilter, StoreError, ledger_version, open_store, read_claims, shown_url
 from counterclaim.store.serving import is_timeout, open_reader, time_limit
 from counterclaim.web import assets, pages
 from counterclaim.web.cache import LedgerCache
-from counterclaim.web.charts import party_name
 from counterclaim.web.editing import Show, add_review_routes
 from counterclaim.web.guard import ID_CHARS, Guard, allowed_names, check_token
 from counterclaim.web.reviewing import CHOICES, FORM_FIELDS, Editing
 from counterclaim.web.sessions import SESSION_COOKIE, Sessions
+from counterclaim.web.templating import templates
 
 ERROR_HEADINGS = {400: "Bad request", 403: "Not allowed", 404: "Not found", 405: "Method not allowed",
                   409: "Changed by someone else", 500: "The server failed", 503: "Busy: try again shortly"}
@@ -80,55 +79,10 @@ Text = Annotated[str | None, Query(max_length=TEXT_CHARS)]
 Day = Annotated[str | None, Query(max_length=10, pattern=r"^(\d{4}-\d{2}-\d{2})?$")]
 
 
-def templates() -> Environment:
-    environment = Environment(loader=PackageLoader("counterclaim.web", "templates"),
-                              autoescape=select_autoescape(default=True, default_for_string=True))
-    environment.filters["figure"] = claim_figure
-    environment.filters["latest"] = latest_value
-    environment.filters["path_part"] = path_part
-    environment.filters["spread"] = spread_text
-    environment.filters["party"] = party_name
-    environment.filters["outlet"] = lambda item: pages.outlet_shown(item.outlet, getattr(item, "url", None))
-    environment.filters["heading"] = lambda row: pages.article_heading(row.title, row.opening, row.outlet, row.url,
-                                                                       row.date)
-    environment.globals["asset"] = assets.asset_url
-    return environment
-
-
-def path_part(value: object) -> str:
-    """`value` as one segment of a URL path: every reserved character, "/" too, percent-encoded.
-
-    >>> path_part("war/killed/people of X@2024"), path_part("~al-quds")
-    ('war%2Fkilled%2Fpeople%20of%20X%402024', '~al-quds')
-    """
-    return quote(str(value), safe="~")
-
-
-def spread_text(spread: float | None) -> str:
-    """A spread as a reader takes it in: "11×", "2.5×", "" for none.
-
-    >>> spread_text(11.111), spread_text(2.5), spread_text(15000.0), spread_text(None)
-    ('11×', '2.5×', '15,000×', '')
-    """
-    if not spread:
-        return ""
-    return f"{spread:,.0f}×" if spread >= 10 else f"{spread:.1f}×"
-
-
 def ledger_shown(db: str) -> str:
     """The ledger as the page header names it: a file by its name (the server's folders are
     nobody's business), a server by its URL without the password."""
     return shown_url(db) if "://" in db else PurePath(db).name
-
-
-def latest_value(view: Any) -> str:
-    """A party's latest value, with its upper end where it gave a range: "2,000–4,000"."""
-    return figure_text(view.latest, view.latest_high, "exact") if view.latest is not None else "?"
-
-
-def claim_figure(claim: Any) -> str:
-    """ "more than 60", "20–30", "vague": a claim's (or a figure claim's) number."""
-    return figure_text(claim.value, claim.value_high, claim.qualifier, getattr(claim, "unit", "count"))
 
 
 @dataclass
